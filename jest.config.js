@@ -1,0 +1,50 @@
+/**
+ * Three tiers, told apart by file suffix (see docs/ARCHITECTURE.md "Tests").
+ * Nest 12 ships ES modules, so SWC also transforms @nestjs packages.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  moduleNameMapper: {
+    '^@expediente/domain(.*)$': '<rootDir>/libs/domain/src$1',
+    '^@expediente/infra(.*)$': '<rootDir>/libs/infra/src$1',
+  },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  // Integration and end-to-end tests talk to real PostgreSQL, Redis and Chromium.
+  testTimeout: 60000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/**/*.unit.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    },
+    {
+      ...shared,
+      displayName: 'int',
+      testMatch: ['<rootDir>/**/*.int.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/**/*.e2e.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    },
+  ],
+};
