@@ -22,6 +22,7 @@ const shared = {
     '^@expediente/infra(.*)$': '<rootDir>/libs/infra/src$1',
   },
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/support/jest.setup.ts'],
 };
 
 module.exports = {

@@ -24,3 +24,4 @@ export function assertIdentifier(name: string): string {
   }
   return name;
 }
+export const SQL_CLIENT = Symbol('SQL_CLIENT');

@@ -1,0 +1,25 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { InfraModuleOptions } from '@expediente/infra/infra.module';
+import { createHttpApp } from '@expediente/infra/bootstrap';
+import { ApiModule } from './api.module';
+import { ProblemDetailsFilter } from './problem/problem-details.filter';
+
+/** The API as an app not yet listening: main.ts, npm start and the e2e tests all build it here. */
+export async function createApiApp(options: InfraModuleOptions = {}): Promise<INestApplication> {
+  const app = await createHttpApp(ApiModule.forRoot(options));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Expediente API')
+      .setDescription(
+        'Electronic register, case status and medical-unit work for the social-security e-office',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}

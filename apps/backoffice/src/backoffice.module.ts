@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { InfraModule, InfraModuleOptions } from '@expediente/infra/infra.module';
+import { HealthModule } from '@expediente/infra/health/health.module';
+import { HomeController } from './home/home.controller';
+
+@Module({})
+export class BackofficeModule {
+  static forRoot(options: InfraModuleOptions = {}): DynamicModule {
+    return {
+      module: BackofficeModule,
+      imports: [InfraModule.forRoot(options), HealthModule],
+      controllers: [HomeController],
+    };
+  }
+}

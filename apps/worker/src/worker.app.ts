@@ -1,0 +1,9 @@
+import { INestApplication } from '@nestjs/common';
+import { InfraModuleOptions } from '@expediente/infra/infra.module';
+import { createHttpApp } from '@expediente/infra/bootstrap';
+import { WorkerModule } from './worker.module';
+
+/** The worker serves only /health over HTTP, so orchestrators can probe it like the others. */
+export function createWorkerApp(options: InfraModuleOptions = {}): Promise<INestApplication> {
+  return createHttpApp(WorkerModule.forRoot(options));
+}

@@ -1,0 +1,64 @@
+/**
+ * Documents attached to a filing. The bytes live in content-addressed blob storage; the
+ * filing records only the sha-256, which is also the attachment's identity within a filing
+ * (the same bytes twice add nothing to the file).
+ */
+import { ValidationError } from '../shared/domain-error';
+
+export const ACCEPTED_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] as const;
+export type AttachmentContentType = (typeof ACCEPTED_CONTENT_TYPES)[number];
+
+/** The kinds across both filings; each aggregate narrows to the ones its procedure accepts. */
+export type AttachmentKind =
+  'medical-report' | 'application-form' | 'supporting-document' | 'representation' | 'other';
+
+export interface Attachment<Kind extends AttachmentKind = AttachmentKind> {
+  readonly blobHash: string;
+  readonly filename: string;
+  readonly contentType: AttachmentContentType;
+  /** Bytes. */
+  readonly size: number;
+  readonly kind: Kind;
+}
+
+/** "10 Mb" on the service pages; read as mebibytes, which is what the e-office enforces. */
+export const MAX_TOTAL_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+const invalid = (reason: string, attachment: Attachment) =>
+  new ValidationError(
+    'INVALID_ATTACHMENT',
+    `The attachment "${attachment.filename}" is not valid: ${reason}.`,
+    {
+      reason,
+      filename: attachment.filename,
+    },
+  );
+
+/** Checks what the type system cannot guarantee for data that crossed the HTTP boundary. */
+export const attachmentMustBeWellFormed = <Kind extends AttachmentKind>(
+  attachment: Attachment<Kind>,
+  allowedKinds: readonly Kind[],
+): Attachment<Kind> => {
+  const blobHash = attachment.blobHash.toLowerCase();
+  if (!SHA256_HEX.test(blobHash)) throw invalid('the blob hash must be a sha-256 in hex', attachment);
+  if (attachment.filename.trim() === '') throw invalid('a file name is required', attachment);
+  if (!ACCEPTED_CONTENT_TYPES.includes(attachment.contentType)) {
+    throw invalid(`only ${ACCEPTED_CONTENT_TYPES.join(', ')} are accepted`, attachment);
+  }
+  if (!Number.isSafeInteger(attachment.size) || attachment.size <= 0) {
+    throw invalid('the size must be a positive number of bytes', attachment);
+  }
+  if (!allowedKinds.includes(attachment.kind)) {
+    throw new ValidationError(
+      'ATTACHMENT_KIND_NOT_ALLOWED',
+      `Documents of kind "${attachment.kind}" are not accepted in this procedure.`,
+      { kind: attachment.kind, allowed: allowedKinds },
+    );
+  }
+  return { ...attachment, blobHash, filename: attachment.filename.trim() };
+};
+
+export const totalSize = (attachments: readonly Attachment[]): number =>
+  attachments.reduce((total, attachment) => total + attachment.size, 0);

@@ -1,0 +1,15 @@
+import type { PowerOfAttorney } from '../power-of-attorney/power-of-attorney.decider';
+
+/**
+ * What a Submit command carries besides its case id. The handler fetches or allocates all of
+ * it (OTP check, register number, receipt CSV, the powers between filer and subject) so the
+ * decider stays pure; the decider still judges it.
+ */
+export interface SubmissionEvidence {
+  /** Whether the SMS one-time code was verified; required for Cl@ve permanente. */
+  readonly otpVerified: boolean;
+  readonly registryEntry: { readonly number: string; readonly registeredAt: Date };
+  readonly receiptCsv: string;
+  /** Every power the subject granted the filer; empty when filing in one's own name. */
+  readonly powersOfAttorney: readonly PowerOfAttorney[];
+}

@@ -1,0 +1,96 @@
+/**
+ * The lifecycle both filings share: none → draft → submitted → withdrawn. A reviewer's
+ * 'resolved' status belongs here when the case aggregate arrives; the exhaustive switches
+ * below then fail to compile until each one decides what a resolved filing allows.
+ */
+import { Conflict, IllegalState, NotFound } from '../shared/domain-error';
+import type { MedicalUnit } from '../reference/provinces';
+import type { Attachment } from './attachment';
+import type { FilingRecord } from './filing.events';
+
+export interface DraftBase {
+  readonly caseId: string;
+  readonly filer: string;
+  readonly subject: string;
+  readonly provinceCode: string;
+  readonly attachments: readonly Attachment[];
+}
+
+export type Filed<Draft extends DraftBase> = Draft & {
+  readonly filing: FilingRecord;
+  readonly unit: MedicalUnit;
+  readonly submittedAt: string;
+};
+
+export type FilingState<Draft extends DraftBase> =
+  | { readonly status: 'none' }
+  | ({ readonly status: 'draft' } & Draft)
+  | ({ readonly status: 'submitted' } & Filed<Draft>)
+  | ({ readonly status: 'withdrawn'; readonly withdrawnAt: string } & Filed<Draft>);
+
+const caseNotFound = (caseId: string) =>
+  new NotFound('CASE_NOT_FOUND', `There is no filing ${caseId}.`, { caseId });
+
+export const caseMustNotExist = <Draft extends DraftBase>(
+  state: FilingState<Draft>,
+  caseId: string,
+): void => {
+  if (state.status !== 'none') {
+    throw new Conflict('CASE_ALREADY_EXISTS', `A filing with id ${caseId} already exists.`, { caseId });
+  }
+};
+
+/** Drafts are the only editable stage: a signed filing is in the register and cannot change. */
+export const requireDraft = <Draft extends DraftBase>(
+  state: FilingState<Draft>,
+  caseId: string,
+): { readonly status: 'draft' } & Draft => {
+  switch (state.status) {
+    case 'none':
+      throw caseNotFound(caseId);
+    case 'draft':
+      return state;
+    case 'submitted':
+      throw new IllegalState(
+        'ALREADY_SUBMITTED',
+        'This filing has already been submitted and can no longer change.',
+        {
+          caseId,
+          registryNumber: state.filing.registryEntry.number,
+        },
+      );
+    case 'withdrawn':
+      throw new IllegalState('ALREADY_WITHDRAWN', 'This filing was withdrawn.', {
+        caseId,
+        withdrawnAt: state.withdrawnAt,
+      });
+    default: {
+      const unknown: never = state;
+      return unknown;
+    }
+  }
+};
+
+/** Withdrawal applies to a submitted filing not yet resolved; a draft has nothing to withdraw. */
+export const requireWithdrawable = <Draft extends DraftBase>(
+  state: FilingState<Draft>,
+  caseId: string,
+): { readonly status: 'submitted' } & Filed<Draft> => {
+  switch (state.status) {
+    case 'none':
+      throw caseNotFound(caseId);
+    case 'draft':
+      throw new IllegalState('NOT_SUBMITTED', 'Only a submitted filing can be withdrawn.', { caseId });
+    case 'submitted':
+      return state;
+    case 'withdrawn':
+      throw new IllegalState('ALREADY_WITHDRAWN', 'This filing was already withdrawn.', {
+        caseId,
+        withdrawnAt: state.withdrawnAt,
+      });
+    default: {
+      const unknown: never = state;
+      return unknown;
+    }
+  }
+};

@@ -1,0 +1,41 @@
+/** The domain's public API: deciders, their commands, events and states, rules and errors. */
+export * from './shared/domain-error';
+export * from './shared/command-metadata';
+export * from './shared/decider';
+export * from './shared/calendar';
+
+export * from './reference/provinces';
+export * from './reference/identity-number';
+
+export * from './power-of-attorney/power-of-attorney.events';
+export * from './power-of-attorney/power-of-attorney.commands';
+export {
+  powerOfAttorneyDecider,
+  type PowerOfAttorney,
+  type PowerTerms,
+} from './power-of-attorney/power-of-attorney.decider';
+export * from './power-of-attorney/power-of-attorney.rules';
+
+export * from './filing/attachment';
+export * from './filing/filing.events';
+export * from './filing/filing.commands';
+export * from './filing/filing.lifecycle';
+export * from './filing/filing.rules';
+
+export * from './medical-report-submission/medical-report-submission.events';
+export * from './medical-report-submission/medical-report-submission.commands';
+export * from './medical-report-submission/medical-report-submission.rules';
+export {
+  medicalReportSubmissionDecider,
+  type MedicalReportSubmission,
+  type ReportDraft,
+} from './medical-report-submission/medical-report-submission.decider';
+
+export * from './entitlement-application/entitlement-application.events';
+export * from './entitlement-application/entitlement-application.commands';
+export * from './entitlement-application/entitlement-application.rules';
+export {
+  entitlementApplicationDecider,
+  type EntitlementApplication,
+  type EntitlementDraft,
+} from './entitlement-application/entitlement-application.decider';

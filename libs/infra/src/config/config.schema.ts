@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const url = (protocols: readonly string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
+      message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')} (e.g. ${example})`,
+    });
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Every setting Expediente reads, with its default. The README's configuration table mirrors this. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  EVENTSTORE_URL: url(
+    ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover'],
+    'esdb://localhost:2113?tls=false',
+  ).optional(),
+  DATABASE_URL: url(['postgres', 'postgresql'], 'postgres://user@host:5432/expediente').optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .default('public'),
+  MONGODB_URL: url(['mongodb', 'mongodb+srv'], 'mongodb://localhost:27017/expediente').optional(),
+  DATA_DIR: z.string().default('./data'),
+  REDIS_URL: url(['redis', 'rediss'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  API_PORT: port.default(3000),
+  BACKOFFICE_PORT: port.default(3001),
+  WORKER_PORT: port.default(3002),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  CHROME_PATH: z.string().default('/usr/bin/chromium'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class InvalidConfiguration extends Error {
+  override readonly name = 'InvalidConfiguration';
+}
+
+/** Parses the environment; an invalid setting stops start-up with every problem named at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new InvalidConfiguration(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}

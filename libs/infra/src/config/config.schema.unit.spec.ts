@@ -1,0 +1,32 @@
+import { InvalidConfiguration, loadConfig } from './config.schema';
+
+describe('configuration', () => {
+  it('defaults to embedded storage, local Redis and the standard ports', () => {
+    expect(loadConfig({})).toMatchObject({
+      DATA_DIR: './data',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      API_PORT: 3000,
+      BACKOFFICE_PORT: 3001,
+      WORKER_PORT: 3002,
+      CHROME_PATH: '/usr/bin/chromium',
+    });
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('names every invalid setting at once, with an example of a valid one', () => {
+    const attempt = () =>
+      loadConfig({ DATABASE_URL: 'mysql://x', API_PORT: 'eighty', EVENTSTORE_URL: 'http://es' });
+    expect(attempt).toThrow(InvalidConfiguration);
+    expect(attempt).toThrow(/DATABASE_URL: must be a URL starting with postgres:\/\/ or postgresql:\/\//);
+    expect(attempt).toThrow(/API_PORT/);
+    expect(attempt).toThrow(/EVENTSTORE_URL: .*esdb:\/\//);
+  });
+
+  it('refuses a schema name that is not a plain SQL identifier', () => {
+    expect(() => loadConfig({ DATABASE_SCHEMA: 'x; drop table events' })).toThrow(/DATABASE_SCHEMA/);
+  });
+});

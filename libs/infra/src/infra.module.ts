@@ -1,0 +1,78 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { Redis } from 'ioredis';
+import { AppConfig, configSchema, loadConfig } from './config/config.schema';
+import { EVENT_STORE } from './event-store/event-store.port';
+import { createRedis, REDIS } from './queue/redis';
+import { openStorage, Storage, STORAGE } from './storage/storage';
+import { SQL_CLIENT } from './sql/sql-client';
+
+export type TypedConfig = ConfigService<AppConfig, true>;
+
+export interface InfraModuleOptions {
+  /** A storage opened by the caller and shared by several apps in one process (npm start); it closes it. */
+  readonly storage?: Storage;
+}
+
+@Injectable()
+class InfraLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(STORAGE) private readonly storage: Storage,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject('OWNS_STORAGE') private readonly ownsStorage: boolean,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+    if (this.ownsStorage) await this.storage.close();
+  }
+}
+
+/** Configuration, logging, storage and Redis for every app: the one place adapters are chosen. */
+@Global()
+@Module({})
+export class InfraModule {
+  static forRoot(options: InfraModuleOptions = {}): DynamicModule {
+    return {
+      module: InfraModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: loadConfig }),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: TypedConfig) => ({
+            pinoHttp: {
+              level: config.get('LOG_LEVEL', { infer: true }),
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+            },
+          }),
+        }),
+      ],
+      providers: [
+        options.storage
+          ? { provide: STORAGE, useValue: options.storage }
+          : {
+              provide: STORAGE,
+              inject: [ConfigService],
+              useFactory: (config: TypedConfig) => openStorage(configOf(config)),
+            },
+        { provide: 'OWNS_STORAGE', useValue: !options.storage },
+        { provide: EVENT_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.eventStore },
+        { provide: SQL_CLIENT, inject: [STORAGE], useFactory: (storage: Storage) => storage.sql },
+        {
+          provide: REDIS,
+          inject: [ConfigService],
+          useFactory: (config: TypedConfig) => createRedis(config.get('REDIS_URL', { infer: true })),
+        },
+        InfraLifecycle,
+      ],
+      exports: [STORAGE, EVENT_STORE, SQL_CLIENT, REDIS],
+    };
+  }
+}
+
+/** The validated settings as one object, for code outside Nest's injector (adapters, scripts). */
+export function configOf(config: TypedConfig): AppConfig {
+  const keys = Object.keys(configSchema.shape) as (keyof AppConfig)[];
+  return Object.fromEntries(keys.map((key) => [key, config.get(key, { infer: true })])) as AppConfig;
+}

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppConfig } from '../config/config.schema';
+import { EventStore } from '../event-store/event-store.port';
+import { SqlEventStore } from '../event-store/event-store.sql';
+import { eventStoreMigrations } from '../event-store/event-store.migrations';
+import { EventStoreDbEventStore } from '../event-store/event-store.eventstoredb';
+import { Migration, migrate } from '../sql/migrations';
+import { SqlClient } from '../sql/sql-client';
+import { createPostgresClient } from '../sql/sql-client.postgres';
+import { createPgliteClient } from '../sql/sql-client.pglite';
+import { UpcasterRegistry } from '../event-store/upcasters';
+import { projectionMigrations } from '../projections/projection.migrations';
+
+/**
+ * The storage a process runs on, chosen by configuration:
+ * EVENTSTORE_URL → EventStoreDB; else DATABASE_URL → PostgreSQL; else embedded PGlite in DATA_DIR.
+ * The SQL client (PostgreSQL or PGlite) also holds read models and the outbox.
+ */
+export interface Storage {
+  readonly eventStore: EventStore;
+  readonly sql: SqlClient;
+  /** What /health reports. */
+  readonly description: { eventStore: EventStore['kind']; sql: SqlClient['kind']; location: string };
+  close(): Promise<void>;
+}
+
+export const STORAGE = Symbol('STORAGE');
+
+export async function openStorage(
+  config: AppConfig,
+  options: { migrations?: readonly Migration[]; upcasters?: UpcasterRegistry } = {},
+): Promise<Storage> {
+  const sql = config.DATABASE_URL
+    ? await createPostgresClient({ connectionString: config.DATABASE_URL, schema: config.DATABASE_SCHEMA })
+    : await createPgliteClient({ dataDir: pgliteDir(config.DATA_DIR) });
+  try {
+    await migrate(sql, [...eventStoreMigrations, ...projectionMigrations, ...(options.migrations ?? [])]);
+    const eventStore = config.EVENTSTORE_URL
+      ? await EventStoreDbEventStore.connect(config.EVENTSTORE_URL, { upcasters: options.upcasters })
+      : new SqlEventStore(sql, { upcasters: options.upcasters });
+    return {
+      eventStore,
+      sql,
+      description: {
+        eventStore: eventStore.kind,
+        sql: sql.kind,
+        location: config.DATABASE_URL ? redact(config.DATABASE_URL) : pgliteDir(config.DATA_DIR),
+      },
+      async close() {
+        if (eventStore.kind === 'eventstoredb') await eventStore.close();
+        await sql.close();
+      },
+    };
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+}
+
+function pgliteDir(dataDir: string): string {
+  const dir = resolve(join(dataDir, 'pglite'));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Connection strings carry passwords; logs and /health must not. */
+export function redact(connectionString: string): string {
+  return connectionString.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

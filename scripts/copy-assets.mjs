@@ -1,0 +1,14 @@
+// tsc emits only JavaScript: copy the templates (.hbs) next to the compiled code that reads them.
+import { cpSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function copyTemplates(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (!statSync(path).isDirectory()) continue;
+    if (name === 'templates') cpSync(path, join('dist', path), { recursive: true });
+    else copyTemplates(path);
+  }
+}
+
+for (const root of ['apps', 'libs']) copyTemplates(root);

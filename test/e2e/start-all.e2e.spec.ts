@@ -1,0 +1,84 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../support/ports';
+import { HealthReport } from '../support/http';
+
+/** `npm start` as a new user runs it: no configuration, embedded PGlite, the built code. */
+describe('npm start with no configuration', () => {
+  const entry = join(process.cwd(), 'dist/scripts/start-all.js');
+  const dataDir = mkdtempSync(join(tmpdir(), 'expediente-start-'));
+  let child: ChildProcess;
+  let output = '';
+  const ports = { api: 0, backoffice: 0, worker: 0 };
+
+  beforeAll(async () => {
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: npm test builds first (npm run build)`);
+    [ports.api, ports.backoffice, ports.worker] = [await freePort(), await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+      API_PORT: String(ports.api),
+      BACKOFFICE_PORT: String(ports.backoffice),
+      WORKER_PORT: String(ports.worker),
+      LOG_LEVEL: 'warn',
+    };
+    child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not started in 60 s:\n${output}`)), 60_000);
+      const check = setInterval(() => {
+        if (output.includes('Press Ctrl+C to stop')) {
+          clearInterval(check);
+          clearTimeout(timer);
+          resolve();
+        }
+      }, 100);
+      child.once('exit', (code) => {
+        clearInterval(check);
+        clearTimeout(timer);
+        reject(new Error(`exited with ${code}:\n${output}`));
+      });
+    });
+  });
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the URL of every app', () => {
+    expect(output).toContain(`http://localhost:${ports.api}/docs`);
+    expect(output).toContain(`http://localhost:${ports.backoffice}`);
+    expect(output).toContain(`http://localhost:${ports.worker}/health`);
+  });
+
+  it('serves /health 200 naming PGlite', async () => {
+    const response = await fetch(`http://127.0.0.1:${ports.api}/health`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as HealthReport).info.eventStore).toMatchObject({
+      status: 'up',
+      kind: 'pglite',
+    });
+  });
+
+  it('runs the worker and the back office', async () => {
+    expect((await fetch(`http://127.0.0.1:${ports.worker}/health`)).status).toBe(200);
+    const home = await fetch(`http://127.0.0.1:${ports.backoffice}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('pglite');
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
