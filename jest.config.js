@@ -16,7 +16,7 @@ const swc = [
 
 const shared = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   moduleNameMapper: {
     '^@expediente/domain(.*)$': '<rootDir>/libs/domain/src$1',
     '^@expediente/infra(.*)$': '<rootDir>/libs/infra/src$1',

@@ -1,14 +1,48 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { InfraModule, InfraModuleOptions } from '@expediente/infra/infra.module';
+import { ConfigService } from '@nestjs/config';
+import { InfraModule, InfraModuleOptions, TypedConfig } from '@expediente/infra/infra.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
+import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
+import { PuppeteerPdfRenderer } from '@expediente/infra/pdf/pdf-renderer.puppeteer';
+import { loadOrCreateSeal, Seal, SEAL } from '@expediente/infra/seal/seal';
+import { ReceiptRenderer } from '@expediente/infra/receipts/receipt-renderer';
+import { ReceiptIssuer, VERIFY_BASE_URL } from './receipts/receipt-issuer';
+import { WorkerRuntime } from './worker.runtime';
 
-/** BullMQ processors (receipts, resolution PDFs, notifications, deadlines) register here. */
+/** BullMQ processors (receipts now; resolution PDFs, notifications, deadlines next) and projections. */
 @Module({})
 export class WorkerModule {
   static forRoot(options: InfraModuleOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [InfraModule.forRoot(options), HealthModule],
+      providers: [
+        {
+          provide: PDF_RENDERER,
+          inject: [ConfigService],
+          useFactory: (config: TypedConfig) =>
+            new PuppeteerPdfRenderer({ executablePath: config.get('CHROME_PATH', { infer: true }) }),
+        },
+        {
+          provide: SEAL,
+          inject: [ConfigService],
+          useFactory: (config: TypedConfig) => loadOrCreateSeal(config.get('DATA_DIR', { infer: true })),
+        },
+        {
+          provide: ReceiptRenderer,
+          inject: [PDF_RENDERER, SEAL],
+          useFactory: (pdf: PdfRenderer, seal: Seal) => new ReceiptRenderer(pdf, seal),
+        },
+        {
+          provide: VERIFY_BASE_URL,
+          inject: [ConfigService],
+          useFactory: (config: TypedConfig) =>
+            config.get('PUBLIC_BASE_URL', { infer: true }) ??
+            `http://localhost:${config.get('API_PORT', { infer: true })}`,
+        },
+        ReceiptIssuer,
+        WorkerRuntime,
+      ],
     };
   }
 }

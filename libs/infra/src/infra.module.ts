@@ -7,6 +7,8 @@ import { EVENT_STORE } from './event-store/event-store.port';
 import { createRedis, REDIS } from './queue/redis';
 import { openStorage, Storage, STORAGE } from './storage/storage';
 import { SQL_CLIENT } from './sql/sql-client';
+import { BLOB_STORE } from './blobs/blob-store.port';
+import { LocalDiskBlobStore } from './blobs/blob-store.local';
 
 export type TypedConfig = ConfigService<AppConfig, true>;
 
@@ -29,7 +31,7 @@ class InfraLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Configuration, logging, storage and Redis for every app: the one place adapters are chosen. */
+/** Configuration, logging, storage, blobs and Redis for every app: the one place adapters are chosen. */
 @Global()
 @Module({})
 export class InfraModule {
@@ -64,9 +66,15 @@ export class InfraModule {
           inject: [ConfigService],
           useFactory: (config: TypedConfig) => createRedis(config.get('REDIS_URL', { infer: true })),
         },
+        {
+          provide: BLOB_STORE,
+          inject: [ConfigService],
+          useFactory: (config: TypedConfig) =>
+            LocalDiskBlobStore.inDataDir(config.get('DATA_DIR', { infer: true })),
+        },
         InfraLifecycle,
       ],
-      exports: [STORAGE, EVENT_STORE, SQL_CLIENT, REDIS],
+      exports: [STORAGE, EVENT_STORE, SQL_CLIENT, REDIS, BLOB_STORE],
     };
   }
 }

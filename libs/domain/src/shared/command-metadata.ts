@@ -12,6 +12,8 @@ export type Role =
 export interface Actor {
   /** The person's normalised identity number (DNI/NIE) as the identity provider asserts it. */
   readonly id: string;
+  /** As the identity provider asserts it; recorded for people reading the history, never decided on. */
+  readonly name?: string;
   readonly roles: readonly Role[];
   readonly levelOfAssurance: LevelOfAssurance;
 }

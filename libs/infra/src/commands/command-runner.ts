@@ -76,6 +76,7 @@ export function toNewEvents(
   const { actor, correlationId, causationId, idempotencyKey } = command.metadata;
   const metadata: EventMetadata = {
     actor: actor.id,
+    ...(actor.name && { actorName: actor.name }),
     role: actor.roles.join(','),
     levelOfAssurance: actor.levelOfAssurance,
     command: command.type,

@@ -25,11 +25,18 @@ export const configSchema = z.object({
   MONGODB_URL: url(['mongodb', 'mongodb+srv'], 'mongodb://localhost:27017/expediente').optional(),
   DATA_DIR: z.string().default('./data'),
   REDIS_URL: url(['redis', 'rediss'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  /** BullMQ key prefix in Redis: separates deployments (and test runs) sharing one Redis. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w:-]{1,64}$/, 'letters, digits, _, - or :')
+    .default('expediente'),
   API_PORT: port.default(3000),
   BACKOFFICE_PORT: port.default(3001),
   WORKER_PORT: port.default(3002),
   PUBLIC_BASE_URL: z.string().url().optional(),
   CHROME_PATH: z.string().default('/usr/bin/chromium'),
+  /** The local benefit-records adapter's data, upserted at start; `none` loads nothing. */
+  BENEFIT_RECORDS_FILE: z.string().default('fixtures/benefit-records.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

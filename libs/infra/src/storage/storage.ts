@@ -6,6 +6,9 @@ import { SqlEventStore } from '../event-store/event-store.sql';
 import { eventStoreMigrations } from '../event-store/event-store.migrations';
 import { EventStoreDbEventStore } from '../event-store/event-store.eventstoredb';
 import { Migration, migrate } from '../sql/migrations';
+import { oneTimeCodeMigrations } from '../otp/one-time-codes.migrations';
+import { registerMigrations } from '../register/register.migrations';
+import { caseStatusMigrations } from '../case-status/case-status.migrations';
 import { SqlClient } from '../sql/sql-client';
 import { createPostgresClient } from '../sql/sql-client.postgres';
 import { createPgliteClient } from '../sql/sql-client.pglite';
@@ -27,15 +30,24 @@ export interface Storage {
 
 export const STORAGE = Symbol('STORAGE');
 
+/** Every table the system owns, in one ordered list: a process always starts on the full schema. */
+export const MIGRATIONS: readonly Migration[] = [
+  ...eventStoreMigrations,
+  ...projectionMigrations,
+  ...oneTimeCodeMigrations,
+  ...registerMigrations,
+  ...caseStatusMigrations,
+];
+
 export async function openStorage(
   config: AppConfig,
-  options: { migrations?: readonly Migration[]; upcasters?: UpcasterRegistry } = {},
+  options: { upcasters?: UpcasterRegistry } = {},
 ): Promise<Storage> {
   const sql = config.DATABASE_URL
     ? await createPostgresClient({ connectionString: config.DATABASE_URL, schema: config.DATABASE_SCHEMA })
     : await createPgliteClient({ dataDir: pgliteDir(config.DATA_DIR) });
   try {
-    await migrate(sql, [...eventStoreMigrations, ...projectionMigrations, ...(options.migrations ?? [])]);
+    await migrate(sql, MIGRATIONS);
     const eventStore = config.EVENTSTORE_URL
       ? await EventStoreDbEventStore.connect(config.EVENTSTORE_URL, { upcasters: options.upcasters })
       : new SqlEventStore(sql, { upcasters: options.upcasters });

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, CommandMetadata } from '@expediente/domain';
+import type { Principal, PrincipalRole } from '@expediente/infra/identity/identity-provider.port';
+
+export function actorOf(principal: Principal): Actor {
+  return {
+    id: principal.subject,
+    name: principal.name,
+    // Operators run the system; they never act in a case, so the domain has no such role.
+    roles: principal.roles.filter((role): role is Exclude<PrincipalRole, 'operator'> => role !== 'operator'),
+    levelOfAssurance: principal.levelOfAssurance,
+  };
+}
+
+/** The metadata every command carries: who (verified), when (the server's clock), and why. */
+export function metadataFor(
+  principal: Principal,
+  extra: { idempotencyKey?: string; correlationId?: string; now?: Date } = {},
+): CommandMetadata {
+  return {
+    now: extra.now ?? new Date(),
+    actor: actorOf(principal),
+    correlationId: extra.correlationId ?? randomUUID(),
+    ...(extra.idempotencyKey && { idempotencyKey: extra.idempotencyKey }),
+  };
+}

@@ -1,0 +1,195 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  Attachment,
+  DraftBase,
+  FilingState,
+  Forbidden,
+  NotFound,
+  PowerOfAttorney,
+  powerOfAttorneyDecider,
+  ValidationError,
+} from '@expediente/domain';
+import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
+import { load, runCommand } from '@expediente/infra/commands/command-runner';
+import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
+import { BENEFIT_RECORDS, BenefitRecords } from '@expediente/infra/benefit-records/benefit-records.port';
+import { ElectronicRegister, IdempotencyKeys } from '@expediente/infra/register/electronic-register';
+import { generateCsv } from '@expediente/infra/receipts/csv';
+import type { Principal } from '@expediente/infra/identity/identity-provider.port';
+import { SigningCodeService } from '../identity/signing-code.service';
+import { metadataFor } from '../commands/command-context';
+import { caseStream, FilingProcedure } from './procedures';
+
+type State = FilingState<DraftBase>;
+type Existing = Exclude<State, { status: 'none' }>;
+
+export interface SubmissionReceipt {
+  readonly caseId: string;
+  readonly registryEntry: { readonly number: string; readonly registeredAt: string };
+  readonly receiptCsv: string;
+  readonly unit: { readonly id: string; readonly name: string };
+}
+
+/** Loads, decides and appends for the filing endpoints; the rules themselves are the domain's. */
+@Injectable()
+export class FilingService {
+  private readonly register: ElectronicRegister;
+  private readonly idempotency: IdempotencyKeys;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SQL_CLIENT) sql: SqlClient,
+    @Inject(BENEFIT_RECORDS) private readonly benefitRecords: BenefitRecords,
+    private readonly signing: SigningCodeService,
+  ) {
+    this.register = new ElectronicRegister(sql);
+    this.idempotency = new IdempotencyKeys(sql);
+    this.sql = sql;
+  }
+
+  private readonly sql: SqlClient;
+
+  async createDraft(procedure: FilingProcedure, principal: Principal, data: Record<string, unknown>) {
+    const caseId = randomUUID();
+    const command = {
+      type: procedure.commands.create,
+      data: { ...data, caseId },
+      metadata: metadataFor(principal),
+    };
+    const result = await runCommand(this.store, procedure.decider, caseStream(caseId), command as never);
+    return { caseId, version: result.version! };
+  }
+
+  async view(procedure: FilingProcedure, principal: Principal, caseId: string) {
+    const { state, version } = await this.loadOwn(procedure, principal, caseId);
+    return { ...state, version };
+  }
+
+  async decideOnDraft(
+    procedure: FilingProcedure,
+    principal: Principal,
+    caseId: string,
+    type: keyof FilingProcedure['commands'],
+    data: Record<string, unknown>,
+    expectedVersion?: number,
+  ) {
+    await this.loadOwn(procedure, principal, caseId);
+    const command = {
+      type: procedure.commands[type],
+      data: { ...data, caseId },
+      metadata: metadataFor(principal),
+    };
+    const result = await runCommand(this.store, procedure.decider, caseStream(caseId), command as never, {
+      expectedVersion,
+    });
+    return { caseId, version: result.version! };
+  }
+
+  /** What may still be attached: the 10 MB budget minus what the draft holds. */
+  async attachmentsOf(
+    procedure: FilingProcedure,
+    principal: Principal,
+    caseId: string,
+  ): Promise<readonly Attachment[]> {
+    const { state } = await this.loadOwn(procedure, principal, caseId);
+    return state.attachments;
+  }
+
+  /**
+   * Signs and registers. The same Idempotency-Key returns the same entry; the rules run
+   * before the one-time code is spent and before a register number is allocated.
+   */
+  async submit(
+    procedure: FilingProcedure,
+    principal: Principal,
+    caseId: string,
+    idempotencyKey: string,
+    body: { signingCode?: string },
+  ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
+    const claim = await this.idempotency.claim(
+      principal.subject,
+      idempotencyKey,
+      { procedure: procedure.slug, caseId, body },
+      caseId,
+    );
+    const { state, version } = await this.loadOwn(procedure, principal, caseId);
+    if (claim === 'replay' && state.status !== 'draft') {
+      return { receipt: receiptOf(caseId, state), replayed: true };
+    }
+    const stream = caseStream(caseId);
+    const subject = state.subject;
+    const evidence = {
+      caseId,
+      otpVerified: principal.levelOfAssurance !== 'clave-permanente',
+      powersOfAttorney:
+        subject === principal.subject ? [] : await this.powersBetween(subject, principal.subject),
+      activeBenefitRecord: await this.hasActiveRecord(state),
+      registryEntry: { number: '0000/000000', registeredAt: new Date() },
+      receiptCsv: 'PENDING',
+    };
+    const metadata = metadataFor(principal, { idempotencyKey });
+    const command = (data: typeof evidence) => ({ type: procedure.commands.submit, data, metadata }) as never;
+    // Every rule but the signature, before anything is spent.
+    procedure.decider.decide(command({ ...evidence, otpVerified: true }), state as never);
+    if (principal.levelOfAssurance === 'clave-permanente') {
+      if (!body.signingCode) {
+        throw new ValidationError(
+          'SIGNATURE_OTP_REQUIRED',
+          'Enter the code we sent by SMS to sign this filing.',
+          { caseId },
+        );
+      }
+      await this.signing.confirm(principal, `sign:${caseId}`, body.signingCode);
+      evidence.otpVerified = true;
+    }
+    evidence.registryEntry = await this.register.allocate(new Date());
+    evidence.receiptCsv = generateCsv();
+    const result = await runCommand(this.store, procedure.decider, stream, command(evidence), {
+      expectedVersion: version,
+    });
+    return { receipt: receiptOf(caseId, result.state as State), replayed: false };
+  }
+
+  /** The filer, the subject, or whoever holds the subject's power may see a filing; only the filer may change it. */
+  private async loadOwn(procedure: FilingProcedure, principal: Principal, caseId: string) {
+    const loaded = await load(this.store, procedure.decider, caseStream(caseId));
+    const state = loaded.state as State;
+    if (state.status === 'none')
+      throw new NotFound('CASE_NOT_FOUND', `There is no filing ${caseId}.`, { caseId });
+    if (state.filer !== principal.subject) {
+      throw new Forbidden('NOT_THE_FILER', 'Only the person who filed this case may work on it.', { caseId });
+    }
+    return { state, version: loaded.version };
+  }
+
+  /** Only medical-report filings need an active benefit record; the domain ignores the answer otherwise. */
+  private async hasActiveRecord(state: Existing): Promise<boolean> {
+    const ref = (state as Existing & { benefitRequestRef?: string }).benefitRequestRef;
+    return ref === undefined || this.benefitRecords.hasActive(state.subject, ref, state.provinceCode);
+  }
+
+  /** Powers are found through the read model and judged on their own streams, the source of truth. */
+  private async powersBetween(principal: string, proxy: string): Promise<PowerOfAttorney[]> {
+    const rows = await this.sql.query<{ power_id: string }>(
+      'SELECT power_id FROM powers_of_attorney WHERE principal = $1 AND proxy = $2',
+      [principal, proxy],
+    );
+    return Promise.all(
+      rows.map(
+        async (row) => (await load(this.store, powerOfAttorneyDecider, `power-${row.power_id}`)).state,
+      ),
+    );
+  }
+}
+
+function receiptOf(caseId: string, state: State): SubmissionReceipt {
+  if (state.status !== 'submitted' && state.status !== 'withdrawn')
+    throw new Error(`case ${caseId} is not submitted`);
+  return {
+    caseId,
+    registryEntry: state.filing.registryEntry,
+    receiptCsv: state.filing.receiptCsv,
+    unit: { id: state.unit.id, name: state.unit.name },
+  };
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { IDENTITY_PROVIDER, IdentityProvider } from '@expediente/infra/identity/identity-provider.port';
+import { e164, principalSchema } from '@expediente/infra/identity/principal.schema';
+import { LocalSmsGateway } from '@expediente/infra/sms/sms.local';
+import { parseBody } from '../problem/parse-body';
+import { DevelopmentOnlyGuard } from './development-only.guard';
+
+const inboxQuery = z.object({ to: e164 });
+
+/** Log in as anyone and read the SMS sent to a number, without Cl@ve or a phone. Not in production. */
+@ApiTags('development')
+@Controller('dev')
+@UseGuards(DevelopmentOnlyGuard)
+export class DevIdentityController {
+  constructor(
+    @Inject(IDENTITY_PROVIDER) private readonly identity: IdentityProvider,
+    private readonly sms: LocalSmsGateway,
+  ) {}
+
+  /** An invalid DNI/NIE is refused by the provider with the domain's INVALID_IDENTITY_NUMBER (422). */
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() body: unknown) {
+    const { token, principal, expiresAt } = await this.identity.issueToken(parseBody(principalSchema, body));
+    return { token, principal, expiresAt: expiresAt.toISOString() };
+  }
+
+  @Get('sms')
+  inbox(@Query('to') to: unknown) {
+    // An unencoded '+' in a query string arrives as a space: '?to=+34600000000' is meant literally.
+    const query = parseBody(inboxQuery, { to: typeof to === 'string' ? to.replace(/^ /, '+') : to });
+    return { to: query.to, messages: this.sms.inbox(query.to) };
+  }
+}

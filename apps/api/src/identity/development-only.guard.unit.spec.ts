@@ -1,0 +1,19 @@
+import { ExecutionContext, NotFoundException } from '@nestjs/common';
+import type { TypedConfig } from '@expediente/infra/infra.module';
+import { DevelopmentOnlyGuard } from './development-only.guard';
+
+const configFor = (NODE_ENV: string) => ({ get: () => NODE_ENV }) as unknown as TypedConfig;
+const request = {
+  switchToHttp: () => ({ getRequest: () => ({ method: 'POST', path: '/dev/login' }) }),
+} as unknown as ExecutionContext;
+
+describe('development-only endpoints', () => {
+  it.each(['development', 'test'])('are open when NODE_ENV is %s', (env) => {
+    expect(new DevelopmentOnlyGuard(configFor(env)).canActivate(request)).toBe(true);
+  });
+
+  it('answer 404 in production, exactly like an unknown route', () => {
+    const guard = new DevelopmentOnlyGuard(configFor('production'));
+    expect(() => guard.canActivate(request)).toThrow(new NotFoundException('Cannot POST /dev/login'));
+  });
+});

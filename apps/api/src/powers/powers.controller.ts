@@ -1,0 +1,107 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { powerOfAttorneyDecider, PROCEDURES } from '@expediente/domain';
+import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
+import { load, runCommand } from '@expediente/infra/commands/command-runner';
+import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
+import type { Principal } from '@expediente/infra/identity/identity-provider.port';
+import { AuthGuard } from '../identity/auth.guard';
+import { CurrentPrincipal } from '../identity/current-principal.decorator';
+import { metadataFor } from '../commands/command-context';
+import { parseBody } from '../problem/parse-body';
+import { ApiProblem } from '../problem/api-problem';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
+const grantRequest = z.object({
+  proxy: z.string().trim().min(1),
+  procedures: z.array(z.enum(PROCEDURES as unknown as [string, ...string[]])).min(1),
+  validFrom: isoDate,
+  validUntil: isoDate,
+});
+const revokeRequest = z.object({ reason: z.string().max(2000).optional() });
+const stream = (powerId: string) => `power-${powerId}`;
+
+/** Powers of attorney in their own streams: grant (principal), accept (proxy), revoke (principal). */
+@ApiTags('powers of attorney')
+@ApiBearerAuth()
+@UseGuards(AuthGuard)
+@Controller('powers')
+export class PowersController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+  ) {}
+
+  @Post()
+  async grant(
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const powerId = randomUUID();
+    const data = { ...parseBody(grantRequest, body), powerId };
+    await runCommand(this.store, powerOfAttorneyDecider, stream(powerId), {
+      type: 'GrantPower',
+      data,
+      metadata: metadataFor(principal),
+    } as never);
+    res.status(201).setHeader('Location', `/powers/${powerId}`);
+    return { powerId };
+  }
+
+  @Post(':powerId/acceptance')
+  async accept(@Param('powerId', ParseUUIDPipe) powerId: string, @CurrentPrincipal() principal: Principal) {
+    await runCommand(this.store, powerOfAttorneyDecider, stream(powerId), {
+      type: 'AcceptPower',
+      data: { powerId },
+      metadata: metadataFor(principal),
+    });
+    return this.view(powerId, principal);
+  }
+
+  @Post(':powerId/revocation')
+  async revoke(
+    @Param('powerId', ParseUUIDPipe) powerId: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const data = { ...parseBody(revokeRequest, body), powerId };
+    await runCommand(this.store, powerOfAttorneyDecider, stream(powerId), {
+      type: 'RevokePower',
+      data,
+      metadata: metadataFor(principal),
+    });
+    return this.view(powerId, principal);
+  }
+
+  @Get(':powerId')
+  async view(@Param('powerId', ParseUUIDPipe) powerId: string, @CurrentPrincipal() principal: Principal) {
+    const { state } = await load(this.store, powerOfAttorneyDecider, stream(powerId));
+    if (
+      state.status === 'none' ||
+      (state.terms.principal !== principal.subject && state.terms.proxy !== principal.subject)
+    ) {
+      throw new ApiProblem(
+        404,
+        'POWER_NOT_FOUND',
+        'Power of attorney not found',
+        `There is no power of attorney ${powerId} of yours.`,
+      );
+    }
+    return { powerId, ...state };
+  }
+
+  /** Powers I granted or hold, from the read model. */
+  @Get()
+  mine(@CurrentPrincipal() principal: Principal) {
+    return this.sql.query(
+      `SELECT power_id AS "powerId", principal, proxy, procedures, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom",
+              to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", status
+       FROM powers_of_attorney WHERE principal = $1 OR proxy = $1 ORDER BY valid_from DESC`,
+      [principal.subject],
+    );
+  }
+}

@@ -1,0 +1,56 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * Content-addressed storage for attachments and generated PDFs. A blob's name is the
+ * sha-256 of its bytes, so events can record the hash alone, the same bytes are kept once,
+ * and anyone can check that what comes back is what went in.
+ */
+export interface BlobStore {
+  /**
+   * Streams `source` into the store, never holding the whole file in memory. Refuses with
+   * `BlobTooLarge` as soon as more than `maxBytes` arrive, leaving nothing behind.
+   */
+  put(source: Readable, options: { readonly maxBytes: number }): Promise<StoredBlob>;
+  /** For bytes already in memory (generated receipts): no budget to enforce. */
+  putBytes(bytes: Buffer): Promise<StoredBlob>;
+  /** Throws `BlobNotFound` at once rather than from the stream, so callers can answer 404 before streaming. */
+  open(hash: string): Readable;
+  has(hash: string): Promise<boolean>;
+  /** Throws `BlobNotFound`. */
+  size(hash: string): Promise<number>;
+}
+
+export interface StoredBlob {
+  /** sha-256, lower-case hex. */
+  readonly hash: string;
+  /** Bytes. */
+  readonly size: number;
+}
+
+export const BLOB_STORE = Symbol('BLOB_STORE');
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export const isBlobHash = (value: string): boolean => SHA256_HEX.test(value);
+
+export class BlobTooLarge extends Error {
+  override readonly name = 'BlobTooLarge';
+  constructor(readonly limit: number) {
+    super(`The content exceeds the limit of ${limit} bytes.`);
+  }
+}
+
+export class BlobNotFound extends Error {
+  override readonly name = 'BlobNotFound';
+  constructor(readonly hash: string) {
+    super(`No blob ${hash}.`);
+  }
+}
+
+/** A hash that is not lower-case sha-256 hex: refused before it gets near a file path. */
+export class InvalidBlobHash extends Error {
+  override readonly name = 'InvalidBlobHash';
+  constructor(readonly hash: string) {
+    super('A blob hash must be 64 lower-case hexadecimal characters.');
+  }
+}

@@ -1,0 +1,211 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import busboy from 'busboy';
+import type { AttachmentContentType, Facts } from '@expediente/domain';
+import { BlobStore, BlobTooLarge } from './blob-store.port';
+import { detectContentType, SNIFF_BYTES } from './content-type';
+import { unsafeFilenameReason } from './safe-filename';
+
+/** Every way an upload is refused; the API's problem+json `code`, stable for clients and translations. */
+export type UploadRefusalCode =
+  | 'UPLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_FILE_TYPE'
+  | 'UNSAFE_FILENAME'
+  | 'NO_FILE'
+  | 'NOT_MULTIPART'
+  | 'TOO_MANY_FILES'
+  | 'MALFORMED_UPLOAD';
+
+const STATUS: Readonly<Record<UploadRefusalCode, number>> = {
+  UPLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_FILE_TYPE: 415,
+  UNSAFE_FILENAME: 422,
+  NO_FILE: 400,
+  NOT_MULTIPART: 415,
+  TOO_MANY_FILES: 400,
+  MALFORMED_UPLOAD: 400,
+};
+
+/** An upload the server will not keep; `status` is the HTTP status the API answers with. */
+export class UploadRefused extends Error {
+  override readonly name = 'UploadRefused';
+  readonly status: number;
+
+  constructor(
+    readonly code: UploadRefusalCode,
+    message: string,
+    readonly facts: Facts = {},
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+export interface ReceivedUpload {
+  readonly blobHash: string;
+  readonly size: number;
+  /** Detected from the bytes, never taken from the request. */
+  readonly contentType: AttachmentContentType;
+  readonly filename: string;
+  /** The optional `kind` text field, unchecked: the domain decides which kinds a procedure takes. */
+  readonly kind: string | undefined;
+}
+
+type StoredFile = Omit<ReceivedUpload, 'kind'>;
+
+/**
+ * Receives one document from a `multipart/form-data` request (file field `file`, optional
+ * text field `kind`) straight into the blob store: the type is sniffed from the first bytes
+ * before anything is stored and the byte budget is enforced while streaming, so a refused
+ * upload leaves no blob. (A second file is noticed only after the first was stored; that blob
+ * is unreferenced and, being content-addressed, possibly shared, so it stays.) Refusals are
+ * `UploadRefused`; the rest of a refused body is read and discarded so the connection can
+ * still carry the answer.
+ */
+export function receiveUpload(
+  req: IncomingMessage,
+  blobs: BlobStore,
+  { maxBytes }: { readonly maxBytes: number },
+): Promise<ReceivedUpload> {
+  return new Promise((resolve, reject) => {
+    if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
+      req.resume();
+      reject(new UploadRefused('NOT_MULTIPART', 'Send the document as multipart/form-data.'));
+      return;
+    }
+    let parser: busboy.Busboy;
+    try {
+      // preservePath: otherwise busboy quietly turns "../../etc/passwd" into "passwd" and hides the attempt.
+      parser = busboy({ headers: req.headers, preservePath: true, defParamCharset: 'utf8', limits: LIMITS });
+    } catch (error) {
+      req.resume();
+      reject(malformed(error));
+      return;
+    }
+
+    let failure: unknown;
+    let stored: Promise<StoredFile | undefined> | undefined;
+    let files = 0;
+    let kind: string | undefined;
+
+    /** The first failure wins; an upload still being written is waited for so its temp file is gone first. */
+    const fail = (error: unknown) => {
+      if (failure !== undefined) return;
+      failure = error;
+      req.unpipe(parser);
+      req.resume();
+      parser.destroy();
+      void (stored ?? Promise.resolve()).then(() => reject(error));
+    };
+
+    parser.on('file', (field, stream, info) => {
+      files += 1;
+      const refusal =
+        files > 1
+          ? new UploadRefused('TOO_MANY_FILES', 'Send one document per request.')
+          : field !== 'file'
+            ? new UploadRefused('NO_FILE', 'Send the document in the form field "file".', { field })
+            : unsafeName(info.filename ?? '');
+      if (refusal) {
+        // Discarded; destroying the parser below errors this stream, which nobody needs to hear.
+        stream.on('error', () => undefined).resume();
+        fail(refusal);
+        return;
+      }
+      stored = storeFile(stream, { ...info, filename: info.filename ?? '' }, blobs, maxBytes).catch(
+        (error: unknown) => {
+          fail(error);
+          return undefined;
+        },
+      );
+    });
+    parser.on('field', (name, value) => {
+      if (name === 'kind') kind = value;
+    });
+    parser.on('error', (error) => fail(malformed(error)));
+    parser.on('close', () => {
+      if (failure !== undefined) return;
+      if (!stored) {
+        fail(new UploadRefused('NO_FILE', 'The request has no document in the form field "file".'));
+        return;
+      }
+      void stored.then((file) => {
+        if (file && failure === undefined) resolve({ ...file, kind });
+      });
+    });
+    req.on('aborted', () => fail(new UploadRefused('MALFORMED_UPLOAD', 'The upload was interrupted.')));
+    req.on('error', (error) => fail(error));
+    req.pipe(parser);
+  });
+}
+
+/** Enough for one document and its kind; anything beyond is not a form of ours. */
+const LIMITS = { fields: 10, fieldSize: 1024, parts: 20, headerPairs: 50 };
+
+async function storeFile(
+  stream: Readable,
+  info: busboy.FileInfo & { readonly filename: string },
+  blobs: BlobStore,
+  maxBytes: number,
+): Promise<StoredFile> {
+  const { head, whole } = await peek(stream, SNIFF_BYTES);
+  const contentType = detectContentType(head);
+  if (!contentType) {
+    whole.destroy();
+    throw new UploadRefused(
+      'UNSUPPORTED_FILE_TYPE',
+      `"${info.filename}" is not a PDF, JPEG, PNG or TIFF file, whatever its name says.`,
+      { declaredName: info.filename, declaredType: info.mimeType, detected: 'unknown' },
+    );
+  }
+  try {
+    const blob = await blobs.put(whole, { maxBytes });
+    return { blobHash: blob.hash, size: blob.size, contentType, filename: info.filename };
+  } catch (error) {
+    if (error instanceof BlobTooLarge) {
+      throw new UploadRefused('UPLOAD_TOO_LARGE', `The document is larger than ${error.limit} bytes.`, {
+        limit: error.limit,
+      });
+    }
+    throw error;
+  }
+}
+
+/** Reads at least `n` bytes (fewer if the file is shorter) and hands back a stream that replays them first. */
+async function peek(source: Readable, n: number): Promise<{ head: Buffer; whole: Readable }> {
+  const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks: Buffer[] = [];
+  let length = 0;
+  while (length < n) {
+    const next = await iterator.next();
+    if (next.done) break;
+    chunks.push(next.value);
+    length += next.value.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* replay(): AsyncGenerator<Buffer> {
+    try {
+      yield head;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      // Stopped early (budget exceeded): release the source too.
+      await iterator.return?.();
+    }
+  }
+  return { head, whole: Readable.from(replay(), { objectMode: false }) };
+}
+
+function unsafeName(filename: string): UploadRefused | undefined {
+  const reason = unsafeFilenameReason(filename);
+  return reason === undefined
+    ? undefined
+    : new UploadRefused('UNSAFE_FILENAME', `The file name is not acceptable: ${reason}.`, {
+        filename,
+        reason,
+      });
+}
+
+const malformed = (error: unknown) =>
+  new UploadRefused('MALFORMED_UPLOAD', 'The multipart body could not be read.', {
+    reason: error instanceof Error ? error.message : String(error),
+  });

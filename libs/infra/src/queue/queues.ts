@@ -1,0 +1,21 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+
+/** Every BullMQ queue the system uses; a job's id is derived from the event that caused it. */
+export const QUEUES = {
+  receipts: 'receipts',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  // Kept so a re-enqueued job id is recognised as done, not run again.
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: false,
+} as const;
+
+export function createQueue(name: QueueName, connection: Redis, prefix?: string): Queue {
+  return new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+}

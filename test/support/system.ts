@@ -1,0 +1,69 @@
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { loadConfig } from '@expediente/infra/config/config.schema';
+import { openStorage, Storage } from '@expediente/infra/storage/storage';
+import { createApiApp } from '../../apps/api/src/api.app';
+import { createWorkerApp } from '../../apps/worker/src/worker.app';
+import { testDatabaseUrl } from './postgres';
+
+/**
+ * The API and the worker, in this process, on a PostgreSQL schema, a data
+ * directory and a queue prefix of their own: real HTTP, Redis and Chromium.
+ */
+export interface RunningSystem {
+  readonly api: string;
+  readonly storage: Storage;
+  readonly worker: INestApplication;
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(): Promise<RunningSystem> {
+  const id = randomBytes(4).toString('hex');
+  const schema = `e2e_${id}`;
+  const dataDir = await mkdtemp(join(tmpdir(), `expediente-e2e-${id}-`));
+  Object.assign(process.env, {
+    DATABASE_URL: testDatabaseUrl,
+    DATABASE_SCHEMA: schema,
+    DATA_DIR: dataDir,
+    QUEUE_PREFIX: `e2e-${id}`,
+    NODE_ENV: 'test',
+  });
+  const storage = await openStorage(loadConfig());
+  const api = await createApiApp({ storage });
+  await api.listen(0, '127.0.0.1');
+  const base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+  process.env.PUBLIC_BASE_URL = base;
+  let worker = await createWorkerApp({ storage });
+  await worker.init();
+  return {
+    api: base,
+    storage,
+    get worker() {
+      return worker;
+    },
+    async stopWorker() {
+      await worker.close();
+    },
+    async startWorker() {
+      worker = await createWorkerApp({ storage });
+      await worker.init();
+    },
+    async stop() {
+      await worker.close();
+      await api.close();
+      await storage.close();
+      const pool = new Pool({ connectionString: testDatabaseUrl, max: 1 });
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await pool.end();
+      await rm(dataDir, { recursive: true, force: true });
+      for (const key of ['DATABASE_URL', 'DATABASE_SCHEMA', 'DATA_DIR', 'QUEUE_PREFIX', 'PUBLIC_BASE_URL'])
+        delete process.env[key];
+    },
+  };
+}
