@@ -1,6 +1,7 @@
 /**
- * Append throughput: SqlEventStore.append (a batch per new stream, expectedVersion 'no-stream')
- * against the floor, one unnest INSERT of the same rows per transaction into a same-shaped table.
+ * Append throughput: SqlEventStore.append against the floor, one unnest INSERT of the same rows
+ * per transaction into a same-shaped table. Twice: a batch creating each stream ('no-stream'),
+ * then a batch onto each existing stream at its expected version; `ratio` is the lower of the two.
  * BENCH_EVENTS (default 100000) and BENCH_BATCH (default 100) override the sizes.
  */
 import { randomUUID } from 'node:crypto';
@@ -61,8 +62,8 @@ const rawInsert = `
 const placeholderHash = 'f'.repeat(64);
 
 /** The floor: what the database charges for the rows alone (positions counted here, no hashing). */
-function rawAppender(client: SqlClient): (b: Batch) => Promise<void> {
-  let next = 1;
+function rawAppender(client: SqlClient, firstVersion = 0, firstPosition = 1): (b: Batch) => Promise<void> {
+  let next = firstPosition;
   return async ({ stream, events: batchEvents }) => {
     const first = next;
     next += batchEvents.length;
@@ -71,7 +72,7 @@ function rawAppender(client: SqlClient): (b: Batch) => Promise<void> {
       tx.query(rawInsert, [
         batchEvents.map((_, i) => first + i),
         batchEvents.map(() => stream),
-        batchEvents.map((_, i) => i),
+        batchEvents.map((_, i) => firstVersion + i),
         batchEvents.map((e) => e.id),
         batchEvents.map((e) => e.type),
         batchEvents.map((e) => e.schemaVersion ?? 1),
@@ -84,20 +85,37 @@ function rawAppender(client: SqlClient): (b: Batch) => Promise<void> {
   };
 }
 
-async function run(label: string, batches: readonly Batch[], append: (b: Batch) => Promise<void>) {
-  const total = batches.reduce((n, b) => n + b.events.length, 0);
-  const quarter = Math.floor(batches.length / 4);
+/** Seconds spent appending the batches, one after another. */
+async function timeAppends(batches: readonly Batch[], append: (b: Batch) => Promise<void>): Promise<number> {
   const { seconds } = await timed(async () => {
-    for (const [i, b] of batches.entries()) {
-      await append(b);
-      if (quarter >= 25 && (i + 1) % quarter === 0 && i + 1 < batches.length) {
-        log(`  ${label}: ${i + 1}/${batches.length} appends`);
-      }
-    }
+    for (const b of batches) await append(b);
   });
-  const rate = perSecond(total, seconds);
-  log(`${label}: ${total} events in ${round(seconds, 2)} s = ${rate} events/s`);
-  return rate;
+  return seconds;
+}
+
+/**
+ * Store and raw take turns over slices of the workload, so a change in the machine's load
+ * during the run (two cores, other processes) weighs on both sides alike.
+ */
+async function alternate(
+  batches: readonly Batch[],
+  sides: Record<'store' | 'raw', (b: Batch) => Promise<void>>,
+  rounds = 10,
+): Promise<Record<'store' | 'raw', number>> {
+  const seconds = { store: 0, raw: 0 };
+  const slice = Math.ceil(batches.length / rounds);
+  for (let r = 0; r < rounds; r++) {
+    const part = batches.slice(r * slice, (r + 1) * slice);
+    const order = r % 2 === 0 ? (['store', 'raw'] as const) : (['raw', 'store'] as const);
+    for (const side of order) seconds[side] += await timeAppends(part, sides[side]);
+  }
+  const total = batches.reduce((n, b) => n + b.events.length, 0);
+  for (const side of ['store', 'raw'] as const) {
+    log(
+      `${side}: ${total} events in ${round(seconds[side], 2)} s = ${perSecond(total, seconds[side])} events/s`,
+    );
+  }
+  return { store: perSecond(total, seconds.store), raw: perSecond(total, seconds.raw) };
 }
 
 runBench(() =>
@@ -115,18 +133,39 @@ runBench(() =>
     const measured = makeBatches('case', events);
 
     log('warm-up');
-    await run('warm-up store', warmup, storeAppend);
-    await run('warm-up raw', warmup, rawAppend);
+    await timeAppends(warmup, storeAppend);
+    await timeAppends(warmup, rawAppend);
 
-    const storeEventsPerSec = await run('store', measured, storeAppend);
-    const rawEventsPerSec = await run('raw', measured, rawAppend);
+    log('measuring, store and raw alternating in 10 rounds');
+    const created = await alternate(measured, { store: storeAppend, raw: rawAppend });
+
+    // Then a second batch onto each of those streams at its expected version: the path that
+    // reads the stream's head under a row lock to continue its hash chain.
+    log('measuring appends to existing streams, alternating in 10 rounds');
+    const continued = makeBatches('case', events);
+    const storeContinue = async ({ stream, events: batchEvents }: Batch) => {
+      await store.append(stream, batchEvents, { expectedVersion: batch - 1 });
+    };
+    const existing = await alternate(continued, {
+      store: storeContinue,
+      raw: rawAppender(client, batch, 1_000_000_000),
+    });
+    const ratios = {
+      newStreams: round(created.store / created.raw, 3),
+      existingStreams: round(existing.store / existing.raw, 3),
+    };
+    const [storeEventsPerSec, rawEventsPerSec] = [created.store, created.raw];
     return {
       bench: 'append',
       events,
       batch,
       storeEventsPerSec,
       rawEventsPerSec,
-      ratio: round(storeEventsPerSec / rawEventsPerSec, 3),
+      existingStreamsStoreEventsPerSec: existing.store,
+      existingStreamsRawEventsPerSec: existing.raw,
+      ratios,
+      // The lower of the two, so the headline figure never flatters.
+      ratio: Math.min(ratios.newStreams, ratios.existingStreams),
       target: 0.5,
     };
   }),

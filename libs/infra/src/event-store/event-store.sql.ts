@@ -1,5 +1,5 @@
 import { SqlClient, SqlExecutor } from '../sql/sql-client';
-import { eventHash, GENESIS_HASH, toStoredJson } from './event-hash';
+import { eventHash, GENESIS_HASH } from './event-hash';
 import {
   AppendResult,
   EventStore,
@@ -23,6 +23,27 @@ export interface SqlEventStoreOptions {
   readonly clock?: () => Date;
   /** Rows per round trip when streaming reads. */
   readonly pageSize?: number;
+}
+
+interface StreamHead {
+  version: number;
+  last_hash: string;
+  found: { v: number; p: string | number }[] | null;
+}
+
+/** A retry of an append that already committed returns that append's result instead of failing. */
+function retriedResult(found: readonly { v: number; p: string | number }[]): AppendResult {
+  const last = found.reduce((a, b) => (a.v > b.v ? a : b));
+  return { nextExpectedVersion: last.v, position: Number(last.p) };
+}
+
+interface ChainedRow {
+  readonly event: NewEvent;
+  readonly version: number;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+  readonly recordedAt: Date;
+  readonly hash: string;
 }
 
 interface EventRow {
@@ -67,96 +88,111 @@ export class SqlEventStore implements EventStore {
     for (const event of events) {
       if (!uuid.test(event.id)) throw new Error(`Event id "${event.id}" is not a UUID`);
     }
+    if (expectedVersion === 'no-stream') {
+      // A new stream has no previous hash to read: one self-committing statement creates it.
+      // If the stream exists after all (a retry, or a rival), the full path below says which.
+      const created = await this.write(this.sql, stream, this.chain(stream, events, undefined), false);
+      if (created) return created;
+    }
     return this.sql.transaction(async (tx) => {
-      const head = await tx.query<{ version: number; last_hash: string }>(
-        'SELECT version, last_hash FROM streams WHERE stream_id = $1 FOR UPDATE',
+      // The stream's row lock serialises appends to one stream; the same read finds a retried append.
+      const [current] = await tx.query<StreamHead>(
+        `SELECT version, last_hash,
+                (SELECT json_agg(json_build_object('v', stream_version, 'p', position))
+                 FROM events WHERE stream_id = $1 AND event_id = ANY($2::uuid[])) AS found
+         FROM streams WHERE stream_id = $1 FOR UPDATE`,
+        [stream, events.map((e) => e.id)],
+      );
+      const found = current?.found ?? [];
+      if (found.length === events.length) return retriedResult(found);
+      if (found.length > 0) throw new WrongExpectedVersion(stream, expectedVersion, current?.version);
+      checkExpected(stream, expectedVersion, current?.version);
+      const written = await this.write(
+        tx,
+        stream,
+        this.chain(stream, events, current),
+        current !== undefined,
+      );
+      if (written) return written;
+      const [winner] = await tx.query<{ version: number }>(
+        'SELECT version FROM streams WHERE stream_id = $1',
         [stream],
       );
-      const current = head[0];
-      const retried = await this.alreadyAppended(tx, stream, events);
-      if (retried) return retried;
-      checkExpected(stream, expectedVersion, current?.version);
-
-      const recordedAt = this.clock();
-      let previousHash = current?.last_hash ?? GENESIS_HASH;
-      let version = current?.version ?? -1;
-      const rows = events.map((event) => {
-        version += 1;
-        const row = {
-          id: event.id,
-          stream,
-          streamVersion: version,
-          type: event.type,
-          schemaVersion: event.schemaVersion ?? 1,
-          data: toStoredJson(event.data),
-          metadata: toStoredJson(event.metadata ?? {}),
-          recordedAt,
-        };
-        previousHash = eventHash(previousHash, row);
-        return { ...row, hash: previousHash };
-      });
-
-      if (current) {
-        await tx.query('UPDATE streams SET version = $2, last_hash = $3 WHERE stream_id = $1', [
-          stream,
-          version,
-          previousHash,
-        ]);
-      } else {
-        const created = await tx.query(
-          'INSERT INTO streams (stream_id, version, last_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
-          [stream, version, previousHash],
-        );
-        // Another writer created the stream between our read and our insert.
-        if (created.length === 0)
-          throw new WrongExpectedVersion(stream, expectedVersion, await this.streamVersion(stream));
-      }
-
-      // Taken last and held to commit: positions are assigned in commit order (see migrations).
-      const [reserved] = await tx.query<{ position: string }>(
-        'UPDATE event_log_head SET position = position + $1 RETURNING position',
-        [rows.length],
-      );
-      const last = Number(reserved!.position);
-      const first = last - rows.length + 1;
-      await tx.query(
-        `INSERT INTO events (${columns})
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::int[],
-                              $7::jsonb[], $8::jsonb[], $9::timestamptz[], $10::text[])`,
-        [
-          rows.map((_, i) => first + i),
-          rows.map((r) => r.stream),
-          rows.map((r) => r.streamVersion),
-          rows.map((r) => r.id),
-          rows.map((r) => r.type),
-          rows.map((r) => r.schemaVersion),
-          rows.map((r) => JSON.stringify(r.data)),
-          rows.map((r) => JSON.stringify(r.metadata)),
-          rows.map(() => recordedAt.toISOString()),
-          rows.map((r) => r.hash),
-        ],
-      );
-      await tx.query(`SELECT pg_notify('${EVENTS_CHANNEL}', $1)`, [String(last)]);
-      return { nextExpectedVersion: version, position: last };
+      throw new WrongExpectedVersion(stream, expectedVersion, winner?.version);
     });
   }
 
-  /** A retry of an append that already committed returns that append's result instead of failing. */
-  private async alreadyAppended(
-    tx: SqlExecutor,
+  /** Versions and hashes for the new events, continuing the stream's chain. */
+  private chain(stream: string, events: readonly NewEvent[], head: StreamHead | undefined): ChainedRow[] {
+    const recordedAt = this.clock();
+    let previousHash = head?.last_hash ?? GENESIS_HASH;
+    let version = head?.version ?? -1;
+    return events.map((event) => {
+      version += 1;
+      // Serialised once: the same text is hashed (parsed back, as storage will return it) and stored.
+      const dataJson = JSON.stringify(event.data ?? null);
+      const metadataJson = JSON.stringify(event.metadata ?? {});
+      previousHash = eventHash(previousHash, {
+        id: event.id,
+        stream,
+        streamVersion: version,
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? 1,
+        data: JSON.parse(dataJson) as unknown,
+        metadata: JSON.parse(metadataJson) as unknown,
+        recordedAt,
+      });
+      return { event, version, dataJson, metadataJson, recordedAt, hash: previousHash };
+    });
+  }
+
+  /**
+   * One statement: move the stream's head (create it, or update it under the row lock the
+   * caller holds), reserve positions on the log's head row — locked to commit, so positions
+   * follow commit order (see migrations) — insert, and notify subscribers at commit.
+   * Undefined when the stream's row could not be created because it exists.
+   */
+  private async write(
+    executor: SqlExecutor,
     stream: string,
-    events: readonly NewEvent[],
+    rows: readonly ChainedRow[],
+    streamExists: boolean,
   ): Promise<AppendResult | undefined> {
-    const found = await tx.query<{ event_id: string; stream_version: number; position: string }>(
-      'SELECT event_id, stream_version, position FROM events WHERE stream_id = $1 AND event_id = ANY($2::uuid[])',
-      [stream, events.map((e) => e.id)],
+    const last = rows[rows.length - 1]!;
+    const moveStream = streamExists
+      ? 'UPDATE streams SET version = $11, last_hash = $12 WHERE stream_id = $13 RETURNING 1'
+      : 'INSERT INTO streams (stream_id, version, last_hash) VALUES ($13, $11, $12) ON CONFLICT DO NOTHING RETURNING 1';
+    const [inserted] = await executor.query<{ last: string | null }>(
+      `WITH moved AS (${moveStream}),
+       head AS (UPDATE event_log_head SET position = position + $10 WHERE EXISTS (SELECT 1 FROM moved) RETURNING position),
+       ins AS (
+         INSERT INTO events (${columns})
+         SELECT head.position - $10 + t.ord, $13, t.stream_version, t.event_id, t.type, t.schema_version,
+                t.data, t.metadata, t.recorded_at, t.hash
+         FROM head, unnest($1::int[], $2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[],
+                           $7::timestamptz[], $8::text[], $9::int[])
+              AS t(stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash, ord)
+         RETURNING position)
+       SELECT max(position) AS last, pg_notify('${EVENTS_CHANNEL}', max(position)::text) FROM ins`,
+      [
+        rows.map((r) => r.version),
+        rows.map((r) => r.event.id),
+        rows.map((r) => r.event.type),
+        rows.map((r) => r.event.schemaVersion ?? 1),
+        rows.map((r) => r.dataJson),
+        rows.map((r) => r.metadataJson),
+        rows.map((r) => r.recordedAt.toISOString()),
+        rows.map((r) => r.hash),
+        rows.map((_, i) => i + 1),
+        rows.length,
+        last.version,
+        last.hash,
+        stream,
+      ],
     );
-    if (found.length === 0) return undefined;
-    if (found.length !== events.length) {
-      throw new WrongExpectedVersion(stream, 'any', await this.streamVersion(stream));
-    }
-    const last = found.reduce((a, b) => (a.stream_version > b.stream_version ? a : b));
-    return { nextExpectedVersion: last.stream_version, position: Number(last.position) };
+    return inserted?.last == null
+      ? undefined
+      : { nextExpectedVersion: last.version, position: Number(inserted.last) };
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
