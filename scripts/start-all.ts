@@ -6,6 +6,7 @@ import { createApiApp } from '../apps/api/src/api.app';
 import { createWorkerApp } from '../apps/worker/src/worker.app';
 import { createBackofficeApp } from '../apps/backoffice/src/backoffice.app';
 import { redisForDev } from './dev-redis';
+import { DEMO_PEOPLE, seedDemoData } from './demo-data';
 
 /**
  * `npm start`: API, worker and back office in one process, sharing one storage.
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   apps.push(backoffice);
   await backoffice.listen(config.BACKOFFICE_PORT);
 
+  const demo =
+    process.env.DEMO_DATA === 'off' ? [] : await seedDemoData(`http://127.0.0.1:${config.API_PORT}`);
+
   const line = (label: string, url: string) => console.log(`  ${label.padEnd(14)} ${url}`);
   console.log(
     `\nExpediente is running (event store: ${storage.description.eventStore}, ${storage.description.location}; Redis: ${redis.origin} ${redis.url})`,
@@ -46,6 +50,10 @@ async function main(): Promise<void> {
   line('API docs', `http://localhost:${config.API_PORT}/docs`);
   line('Back office', `http://localhost:${config.BACKOFFICE_PORT}`);
   line('Worker health', `http://localhost:${config.WORKER_PORT}/health`);
+  for (const entry of demo) console.log(`  demo data:     ${entry}`);
+  console.log(
+    `  log in (dev):  POST /dev/login {"subject":"${DEMO_PEOPLE[0]!.subject}","name":"${DEMO_PEOPLE[0]!.name}","roles":["citizen"],"levelOfAssurance":"certificate"}`,
+  );
   console.log('Press Ctrl+C to stop.\n');
 }
 

@@ -76,6 +76,26 @@ describe('npm start with no configuration', () => {
     expect(await home.text()).toContain('pglite');
   });
 
+  it('comes with demo data entered through the API', async () => {
+    expect(output).toContain('demo data:');
+    const { token } = (await (
+      await fetch(`http://127.0.0.1:${ports.api}/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          subject: '23456789D',
+          name: 'Núria Puig Soler',
+          roles: ['citizen'],
+          levelOfAssurance: 'certificate',
+        }),
+      })
+    ).json()) as { token: string };
+    const cases = (await (
+      await fetch(`http://127.0.0.1:${ports.api}/me/cases`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { items: { status: string }[] };
+    expect(cases.items.length).toBeGreaterThan(0);
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

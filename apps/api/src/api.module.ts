@@ -10,7 +10,6 @@ import { IdentityApiModule } from './identity/identity-api.module';
 import { FilingController } from './filing/filing.controller';
 import { FilingService } from './filing/filing.service';
 import { CaseStatusController } from './status/case-status.controller';
-import { CaseStatusQueries } from './status/case-status.queries';
 import { VerifyController } from './status/verify.controller';
 import { PowersController } from './powers/powers.controller';
 import { BenefitRecordsController } from './admin/benefit-records.controller';
@@ -44,7 +43,6 @@ export class ApiModule {
       ],
       providers: [
         FilingService,
-        CaseStatusQueries,
         {
           provide: BENEFIT_RECORDS,
           inject: [SQL_CLIENT],

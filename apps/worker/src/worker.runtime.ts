@@ -8,8 +8,8 @@ import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
 import { createQueue, QUEUES } from '@expediente/infra/queue/queues';
 import { createRedis } from '@expediente/infra/queue/redis';
 import { OutboxRelay } from '@expediente/infra/outbox/outbox-relay';
-import { ProjectionRunner } from '@expediente/infra/projections/projection-runner';
-import { caseStatusProjection } from '@expediente/infra/case-status/case-status.projection';
+import { ReadModelRunner } from '@expediente/infra/projections/read-model-runner';
+import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { outboxRoutes, RECEIPT_JOB } from './outbox/outbox.routes';
 import { ReceiptIssuer } from './receipts/receipt-issuer';
@@ -24,7 +24,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger('Worker');
   private readonly queues: { receipts: Queue };
   private readonly workers: Worker[] = [];
-  private readonly projections: ProjectionRunner[];
+  private readonly projections: ReadModelRunner[];
   private readonly relay: OutboxRelay;
   /** BullMQ never closes a connection it was handed, so the runtime does. */
   private readonly connections: Redis[] = [];
@@ -32,13 +32,14 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(CASE_STATUS_READ_MODEL) caseStatus: CaseStatusReadModel,
     @Inject(ConfigService) private readonly config: TypedConfig,
     @Inject(PDF_RENDERER) private readonly pdf: PdfRenderer,
     private readonly receipts: ReceiptIssuer,
   ) {
     const prefix = config.get('QUEUE_PREFIX', { infer: true });
     this.queues = { receipts: createQueue(QUEUES.receipts, this.connect(), prefix) };
-    this.projections = [new ProjectionRunner(store, sql, caseStatusProjection)];
+    this.projections = [new ReadModelRunner(store, caseStatus)];
     this.relay = new OutboxRelay(store, sql, outboxRoutes(this.queues));
   }
 

@@ -9,6 +9,7 @@ import { openStorage, Storage, STORAGE } from './storage/storage';
 import { SQL_CLIENT } from './sql/sql-client';
 import { BLOB_STORE } from './blobs/blob-store.port';
 import { LocalDiskBlobStore } from './blobs/blob-store.local';
+import { CASE_STATUS_READ_MODEL } from './case-status/case-status.port';
 
 export type TypedConfig = ConfigService<AppConfig, true>;
 
@@ -62,6 +63,11 @@ export class InfraModule {
         { provide: EVENT_STORE, inject: [STORAGE], useFactory: (storage: Storage) => storage.eventStore },
         { provide: SQL_CLIENT, inject: [STORAGE], useFactory: (storage: Storage) => storage.sql },
         {
+          provide: CASE_STATUS_READ_MODEL,
+          inject: [STORAGE],
+          useFactory: (storage: Storage) => storage.caseStatus,
+        },
+        {
           provide: REDIS,
           inject: [ConfigService],
           useFactory: (config: TypedConfig) => createRedis(config.get('REDIS_URL', { infer: true })),
@@ -74,7 +80,7 @@ export class InfraModule {
         },
         InfraLifecycle,
       ],
-      exports: [STORAGE, EVENT_STORE, SQL_CLIENT, REDIS, BLOB_STORE],
+      exports: [STORAGE, EVENT_STORE, SQL_CLIENT, CASE_STATUS_READ_MODEL, REDIS, BLOB_STORE],
     };
   }
 }

@@ -7,7 +7,6 @@ import {
   HttpCode,
   Inject,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Req,
@@ -24,6 +23,7 @@ import { AuthGuard } from '../identity/auth.guard';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { SigningCodeService } from '../identity/signing-code.service';
 import { ApiProblem } from '../problem/api-problem';
+import { uuidParam } from '../problem/uuid-param';
 import { FilingService } from './filing.service';
 import { FILING_PROCEDURES, FilingProcedure } from './procedures';
 import { parseBody, parseIfMatch, requests, submitRequest, withdrawRequest } from './filing.requests';
@@ -73,7 +73,7 @@ export class FilingController {
   @Get(':caseId')
   async view(
     @Param('procedure') slug: string,
-    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -85,7 +85,7 @@ export class FilingController {
   @Patch(':caseId')
   async update(
     @Param('procedure') slug: string,
-    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -109,7 +109,7 @@ export class FilingController {
   @HttpCode(201)
   async attach(
     @Param('procedure') slug: string,
-    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
     @Req() req: Request,
     @CurrentPrincipal() principal: Principal,
   ) {
@@ -132,7 +132,7 @@ export class FilingController {
   @Delete(':caseId/attachments/:blobHash')
   removeAttachment(
     @Param('procedure') slug: string,
-    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
     @Param('blobHash') blobHash: string,
     @CurrentPrincipal() principal: Principal,
   ) {
@@ -143,7 +143,7 @@ export class FilingController {
   @HttpCode(202)
   async requestSigningCode(
     @Param('procedure') slug: string,
-    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
     @CurrentPrincipal() principal: Principal,
   ) {
     await this.filings.view(procedureOf(slug), principal, caseId);
@@ -153,7 +153,7 @@ export class FilingController {
   @Post(':caseId/submission')
   async submit(
     @Param('procedure') slug: string,
-    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
     @Headers('idempotency-key') key: string | undefined,
     @CurrentPrincipal() principal: Principal,
@@ -189,7 +189,7 @@ export class FilingController {
   @Post(':caseId/withdrawal')
   withdraw(
     @Param('procedure') slug: string,
-    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
   ) {

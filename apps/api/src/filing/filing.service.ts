@@ -8,11 +8,13 @@ import {
   NotFound,
   PowerOfAttorney,
   powerOfAttorneyDecider,
+  requireDraft,
   ValidationError,
 } from '@expediente/domain';
 import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
 import { load, runCommand } from '@expediente/infra/commands/command-runner';
 import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
+import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
 import { BENEFIT_RECORDS, BenefitRecords } from '@expediente/infra/benefit-records/benefit-records.port';
 import { ElectronicRegister, IdempotencyKeys } from '@expediente/infra/register/electronic-register';
 import { generateCsv } from '@expediente/infra/receipts/csv';
@@ -23,6 +25,8 @@ import { caseStream, FilingProcedure } from './procedures';
 
 type State = FilingState<DraftBase>;
 type Existing = Exclude<State, { status: 'none' }>;
+const FILING_STATUSES: ReadonlySet<string> = new Set<Existing['status']>(['draft', 'submitted', 'withdrawn']);
+const isFiling = (state: State): state is Existing => FILING_STATUSES.has(state.status);
 
 export interface SubmissionReceipt {
   readonly caseId: string;
@@ -42,13 +46,11 @@ export class FilingService {
     @Inject(SQL_CLIENT) sql: SqlClient,
     @Inject(BENEFIT_RECORDS) private readonly benefitRecords: BenefitRecords,
     private readonly signing: SigningCodeService,
+    @Inject(CASE_STATUS_READ_MODEL) private readonly readModel: CaseStatusReadModel,
   ) {
     this.register = new ElectronicRegister(sql);
     this.idempotency = new IdempotencyKeys(sql);
-    this.sql = sql;
   }
-
-  private readonly sql: SqlClient;
 
   async createDraft(procedure: FilingProcedure, principal: Principal, data: Record<string, unknown>) {
     const caseId = randomUUID();
@@ -86,14 +88,17 @@ export class FilingService {
     return { caseId, version: result.version! };
   }
 
-  /** What may still be attached: the 10 MB budget minus what the draft holds. */
+  /**
+   * What may still be attached: the 10 MB budget minus what the draft holds. Only a draft takes
+   * documents, and that is checked here, before the upload is read into the blob store.
+   */
   async attachmentsOf(
     procedure: FilingProcedure,
     principal: Principal,
     caseId: string,
   ): Promise<readonly Attachment[]> {
     const { state } = await this.loadOwn(procedure, principal, caseId);
-    return state.attachments;
+    return requireDraft(state, caseId).attachments;
   }
 
   /**
@@ -113,50 +118,59 @@ export class FilingService {
       { procedure: procedure.slug, caseId, body },
       caseId,
     );
-    const { state, version } = await this.loadOwn(procedure, principal, caseId);
-    if (claim === 'replay' && state.status !== 'draft') {
-      return { receipt: receiptOf(caseId, state), replayed: true };
-    }
-    const stream = caseStream(caseId);
-    const subject = state.subject;
-    const evidence = {
-      caseId,
-      otpVerified: principal.levelOfAssurance !== 'clave-permanente',
-      powersOfAttorney:
-        subject === principal.subject ? [] : await this.powersBetween(subject, principal.subject),
-      activeBenefitRecord: await this.hasActiveRecord(state),
-      registryEntry: { number: '0000/000000', registeredAt: new Date() },
-      receiptCsv: 'PENDING',
-    };
-    const metadata = metadataFor(principal, { idempotencyKey });
-    const command = (data: typeof evidence) => ({ type: procedure.commands.submit, data, metadata }) as never;
-    // Every rule but the signature, before anything is spent.
-    procedure.decider.decide(command({ ...evidence, otpVerified: true }), state as never);
-    if (principal.levelOfAssurance === 'clave-permanente') {
-      if (!body.signingCode) {
-        throw new ValidationError(
-          'SIGNATURE_OTP_REQUIRED',
-          'Enter the code we sent by SMS to sign this filing.',
-          { caseId },
-        );
+    try {
+      const { state, version } = await this.loadOwn(procedure, principal, caseId);
+      if (claim === 'replay' && state.status !== 'draft') {
+        return { receipt: receiptOf(caseId, state), replayed: true };
       }
-      await this.signing.confirm(principal, `sign:${caseId}`, body.signingCode);
-      evidence.otpVerified = true;
+      const stream = caseStream(caseId);
+      const subject = state.subject;
+      const evidence = {
+        caseId,
+        otpVerified: principal.levelOfAssurance !== 'clave-permanente',
+        powersOfAttorney:
+          subject === principal.subject ? [] : await this.powersBetween(subject, principal.subject),
+        activeBenefitRecord: await this.hasActiveRecord(state),
+        registryEntry: { number: '0000/000000', registeredAt: new Date() },
+        receiptCsv: 'PENDING',
+      };
+      const metadata = metadataFor(principal, { idempotencyKey });
+      const command = (data: typeof evidence) =>
+        ({ type: procedure.commands.submit, data, metadata }) as never;
+      // Every rule but the signature, before anything is spent.
+      procedure.decider.decide(command({ ...evidence, otpVerified: true }), state as never);
+      if (principal.levelOfAssurance === 'clave-permanente') {
+        if (!body.signingCode) {
+          // The domain's own refusal for an unsigned filing (filingMustBeSigned), raised before the code is spent.
+          throw new Forbidden(
+            'SIGNATURE_OTP_REQUIRED',
+            'Enter the code we sent by SMS to sign this filing.',
+            { caseId },
+          );
+        }
+        await this.signing.confirm(principal, `sign:${caseId}`, body.signingCode);
+        evidence.otpVerified = true;
+      }
+      evidence.registryEntry = await this.register.allocate(new Date());
+      evidence.receiptCsv = generateCsv();
+      const result = await runCommand(this.store, procedure.decider, stream, command(evidence), {
+        expectedVersion: version,
+      });
+      return { receipt: receiptOf(caseId, result.state as State), replayed: false };
+    } catch (error) {
+      // A refused submission stores nothing, its key included: after a wrong code or a fixed draft
+      // the filer resubmits with the same key. A replay's key belongs to the request that claimed it.
+      if (claim === 'first') await this.idempotency.release(principal.subject, idempotencyKey);
+      throw error;
     }
-    evidence.registryEntry = await this.register.allocate(new Date());
-    evidence.receiptCsv = generateCsv();
-    const result = await runCommand(this.store, procedure.decider, stream, command(evidence), {
-      expectedVersion: version,
-    });
-    return { receipt: receiptOf(caseId, result.state as State), replayed: false };
   }
 
-  /** The filer, the subject, or whoever holds the subject's power may see a filing; only the filer may change it. */
+  /** The draft and its editing are the filer's; others follow the case through /cases/{id} (status and timeline). */
   private async loadOwn(procedure: FilingProcedure, principal: Principal, caseId: string) {
     const loaded = await load(this.store, procedure.decider, caseStream(caseId));
     const state = loaded.state as State;
-    if (state.status === 'none')
-      throw new NotFound('CASE_NOT_FOUND', `There is no filing ${caseId}.`, { caseId });
+    // A case of the other procedure folds to no status of this one: it is no filing of this kind.
+    if (!isFiling(state)) throw new NotFound('CASE_NOT_FOUND', `There is no filing ${caseId}.`, { caseId });
     if (state.filer !== principal.subject) {
       throw new Forbidden('NOT_THE_FILER', 'Only the person who filed this case may work on it.', { caseId });
     }
@@ -171,13 +185,10 @@ export class FilingService {
 
   /** Powers are found through the read model and judged on their own streams, the source of truth. */
   private async powersBetween(principal: string, proxy: string): Promise<PowerOfAttorney[]> {
-    const rows = await this.sql.query<{ power_id: string }>(
-      'SELECT power_id FROM powers_of_attorney WHERE principal = $1 AND proxy = $2',
-      [principal, proxy],
-    );
+    const powerIds = await this.readModel.powerIdsBetween(principal, proxy);
     return Promise.all(
-      rows.map(
-        async (row) => (await load(this.store, powerOfAttorneyDecider, `power-${row.power_id}`)).state,
+      powerIds.map(
+        async (powerId) => (await load(this.store, powerOfAttorneyDecider, `power-${powerId}`)).state,
       ),
     );
   }

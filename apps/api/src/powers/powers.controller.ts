@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { powerOfAttorneyDecider, PROCEDURES } from '@expediente/domain';
 import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
 import { load, runCommand } from '@expediente/infra/commands/command-runner';
-import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
+import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { AuthGuard } from '../identity/auth.guard';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { metadataFor } from '../commands/command-context';
 import { parseBody } from '../problem/parse-body';
 import { ApiProblem } from '../problem/api-problem';
+import { uuidParam } from '../problem/uuid-param';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const grantRequest = z.object({
@@ -32,7 +33,7 @@ const stream = (powerId: string) => `power-${powerId}`;
 export class PowersController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(CASE_STATUS_READ_MODEL) private readonly readModel: CaseStatusReadModel,
   ) {}
 
   @Post()
@@ -53,7 +54,10 @@ export class PowersController {
   }
 
   @Post(':powerId/acceptance')
-  async accept(@Param('powerId', ParseUUIDPipe) powerId: string, @CurrentPrincipal() principal: Principal) {
+  async accept(
+    @Param('powerId', uuidParam('powerId')) powerId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     await runCommand(this.store, powerOfAttorneyDecider, stream(powerId), {
       type: 'AcceptPower',
       data: { powerId },
@@ -64,7 +68,7 @@ export class PowersController {
 
   @Post(':powerId/revocation')
   async revoke(
-    @Param('powerId', ParseUUIDPipe) powerId: string,
+    @Param('powerId', uuidParam('powerId')) powerId: string,
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
   ) {
@@ -78,7 +82,10 @@ export class PowersController {
   }
 
   @Get(':powerId')
-  async view(@Param('powerId', ParseUUIDPipe) powerId: string, @CurrentPrincipal() principal: Principal) {
+  async view(
+    @Param('powerId', uuidParam('powerId')) powerId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const { state } = await load(this.store, powerOfAttorneyDecider, stream(powerId));
     if (
       state.status === 'none' ||
@@ -97,11 +104,6 @@ export class PowersController {
   /** Powers I granted or hold, from the read model. */
   @Get()
   mine(@CurrentPrincipal() principal: Principal) {
-    return this.sql.query(
-      `SELECT power_id AS "powerId", principal, proxy, procedures, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom",
-              to_char(valid_until, 'YYYY-MM-DD') AS "validUntil", status
-       FROM powers_of_attorney WHERE principal = $1 OR proxy = $1 ORDER BY valid_from DESC`,
-      [principal.subject],
-    );
+    return this.readModel.powersOf(principal.subject);
   }
 }

@@ -60,10 +60,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         },
       );
     }
-    if (isBodyParserError(error)) {
-      return error.type === 'entity.parse.failed'
+    // Nest's Express adapter wraps body-parser's errors in an HttpException; the original is its cause.
+    const parserError = isBodyParserError(error)
+      ? error
+      : error instanceof HttpException && isBodyParserError(error.cause)
+        ? error.cause
+        : undefined;
+    if (parserError) {
+      return parserError.type === 'entity.parse.failed'
         ? problem(400, 'MALFORMED_JSON', 'Malformed JSON', 'The request body is not valid JSON.')
-        : problem(error.status, 'BAD_REQUEST_BODY', 'Unreadable request body', error.message);
+        : problem(parserError.status, 'BAD_REQUEST_BODY', 'Unreadable request body', parserError.message);
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -1,12 +1,18 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { NotFound } from '@expediente/domain';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
+import {
+  CASE_STATUS_READ_MODEL,
+  CaseStatusReadModel,
+  decodeCaseCursor,
+} from '@expediente/infra/case-status/case-status.port';
 import { AuthGuard } from '../identity/auth.guard';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { ApiProblem } from '../problem/api-problem';
-import { CaseStatusQueries } from './case-status.queries';
+import { uuidParam } from '../problem/uuid-param';
 
 /** What citizens (and their representatives) see of their cases at any time. */
 @ApiTags('status')
@@ -15,7 +21,7 @@ import { CaseStatusQueries } from './case-status.queries';
 @Controller()
 export class CaseStatusController {
   constructor(
-    private readonly queries: CaseStatusQueries,
+    @Inject(CASE_STATUS_READ_MODEL) private readonly readModel: CaseStatusReadModel,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -34,7 +40,7 @@ export class CaseStatusController {
         'limit must be a whole number from 1 to 100.',
       );
     }
-    if (before !== undefined && Number.isNaN(Date.parse(before))) {
+    if (before !== undefined && !decodeCaseCursor(before)) {
       throw new ApiProblem(
         400,
         'INVALID_CURSOR',
@@ -42,27 +48,31 @@ export class CaseStatusController {
         'before must be the "next" value of a previous page.',
       );
     }
-    return this.queries.myCases(principal.subject, size, before);
+    return this.readModel.myCases(principal.subject, { limit: size, before });
   }
 
   @Get('cases/:caseId')
-  caseStatus(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.caseFor(principal.subject, caseId);
+  caseStatus(@Param('caseId', uuidParam('caseId')) caseId: string, @CurrentPrincipal() principal: Principal) {
+    return this.visibleCase(principal, caseId);
   }
 
   @Get('cases/:caseId/timeline')
-  timeline(@Param('caseId', ParseUUIDPipe) caseId: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.timeline(principal.subject, caseId);
+  async timeline(
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    await this.visibleCase(principal, caseId);
+    return this.readModel.timeline(caseId);
   }
 
   @Get('cases/:caseId/receipt')
   async receipt(
-    @Param('caseId', ParseUUIDPipe) caseId: string,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
     @CurrentPrincipal() principal: Principal,
     @Res() res: Response,
   ) {
-    const status = await this.queries.caseFor(principal.subject, caseId);
-    const receipt = await this.queries.receiptOfCase(caseId);
+    const status = await this.visibleCase(principal, caseId);
+    const receipt = await this.readModel.receiptOfCase(caseId);
     if (!receipt) {
       res.setHeader('Retry-After', '2');
       throw new ApiProblem(
@@ -77,6 +87,13 @@ export class CaseStatusController {
     }
     res.status(200).type('application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="justificante-${receipt.csv}.zip"`);
-    this.blobs.open(receipt.zip_hash).pipe(res);
+    this.blobs.open(receipt.zipHash).pipe(res);
+  }
+
+  private async visibleCase(principal: Principal, caseId: string) {
+    const status = await this.readModel.caseFor(principal.subject, caseId);
+    // Someone else's case reads as missing: its existence is not ours to reveal.
+    if (!status) throw new NotFound('CASE_NOT_FOUND', `There is no case ${caseId} you can see.`, { caseId });
+    return status;
   }
 }

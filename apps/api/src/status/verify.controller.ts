@@ -3,15 +3,15 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
 import { isCsv } from '@expediente/infra/receipts/csv';
+import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
 import { ApiProblem } from '../problem/api-problem';
-import { CaseStatusQueries } from './case-status.queries';
 
 /** Public: anyone holding a proof of receipt can check it against the register by its verification code. */
 @ApiTags('verify')
 @Controller('verify')
 export class VerifyController {
   constructor(
-    private readonly queries: CaseStatusQueries,
+    @Inject(CASE_STATUS_READ_MODEL) private readonly readModel: CaseStatusReadModel,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -20,9 +20,9 @@ export class VerifyController {
     const receipt = await this.find(csv);
     return {
       csv,
-      registryEntry: { number: receipt.registry_number, registeredAt: receipt.registered_at },
+      registryEntry: { number: receipt.registryNumber, registeredAt: receipt.registeredAt },
       facts: receipt.facts,
-      pdfSha256: receipt.pdf_hash,
+      pdfSha256: receipt.pdfHash,
       links: { pdf: `/verify/${csv}/receipt.pdf` },
     };
   }
@@ -31,12 +31,12 @@ export class VerifyController {
   async pdf(@Param('csv') csv: string, @Res() res: Response) {
     const receipt = await this.find(csv);
     res.status(200).type('application/pdf');
-    this.blobs.open(receipt.pdf_hash).pipe(res);
+    this.blobs.open(receipt.pdfHash).pipe(res);
   }
 
   private async find(csv: string) {
     const normalised = csv.toUpperCase().replace(/[\s-]/g, '');
-    const receipt = isCsv(normalised) ? await this.queries.receiptByCsv(normalised) : undefined;
+    const receipt = isCsv(normalised) ? await this.readModel.receiptByCsv(normalised) : undefined;
     if (!receipt) {
       throw new ApiProblem(
         404,

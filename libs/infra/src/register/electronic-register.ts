@@ -56,6 +56,11 @@ export class IdempotencyKeys {
       throw new IdempotencyKeyReused(key);
     return 'replay';
   }
+
+  /** Frees a key whose first request was refused, so the same key can carry the corrected request. */
+  async release(principal: string, key: string): Promise<void> {
+    await this.sql.query('DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2', [principal, key]);
+  }
 }
 
 function madridYear(instant: Date): number {

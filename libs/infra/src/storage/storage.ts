@@ -14,15 +14,19 @@ import { createPostgresClient } from '../sql/sql-client.postgres';
 import { createPgliteClient } from '../sql/sql-client.pglite';
 import { UpcasterRegistry } from '../event-store/upcasters';
 import { projectionMigrations } from '../projections/projection.migrations';
+import { CaseStatusReadModel } from '../case-status/case-status.port';
+import { openCaseStatusReadModel } from '../case-status/case-status.factory';
 
 /**
  * The storage a process runs on, chosen by configuration:
  * EVENTSTORE_URL → EventStoreDB; else DATABASE_URL → PostgreSQL; else embedded PGlite in DATA_DIR.
- * The SQL client (PostgreSQL or PGlite) also holds read models and the outbox.
+ * The SQL client (PostgreSQL or PGlite) also holds the outbox, and the read models unless
+ * MONGODB_URL puts the citizen-status read model on MongoDB.
  */
 export interface Storage {
   readonly eventStore: EventStore;
   readonly sql: SqlClient;
+  readonly caseStatus: CaseStatusReadModel;
   /** What /health reports. */
   readonly description: { eventStore: EventStore['kind']; sql: SqlClient['kind']; location: string };
   close(): Promise<void>;
@@ -46,14 +50,18 @@ export async function openStorage(
   const sql = config.DATABASE_URL
     ? await createPostgresClient({ connectionString: config.DATABASE_URL, schema: config.DATABASE_SCHEMA })
     : await createPgliteClient({ dataDir: pgliteDir(config.DATA_DIR) });
+  let caseStatus: CaseStatusReadModel | undefined;
   try {
     await migrate(sql, MIGRATIONS);
+    caseStatus = await openCaseStatusReadModel(config, sql);
     const eventStore = config.EVENTSTORE_URL
       ? await EventStoreDbEventStore.connect(config.EVENTSTORE_URL, { upcasters: options.upcasters })
       : new SqlEventStore(sql, { upcasters: options.upcasters });
+    const readModel = caseStatus;
     return {
       eventStore,
       sql,
+      caseStatus: readModel,
       description: {
         eventStore: eventStore.kind,
         sql: sql.kind,
@@ -61,10 +69,12 @@ export async function openStorage(
       },
       async close() {
         if (eventStore.kind === 'eventstoredb') await eventStore.close();
+        await readModel.close();
         await sql.close();
       },
     };
   } catch (error) {
+    await caseStatus?.close();
     await sql.close();
     throw error;
   }

@@ -1,0 +1,110 @@
+import { CheckpointedReadModel } from '../projections/read-model';
+
+/**
+ * The citizen's view of their cases, kept from the log: "my cases", a case's
+ * plain-language timeline, proofs of receipt and powers of attorney. Every
+ * adapter (SQL, MongoDB) passes test/contract/case-status.contract.ts.
+ */
+export type CaseStatus = 'draft' | 'submitted' | 'routed' | 'withdrawn';
+export type ReceiptStatus = 'none' | 'pending' | 'ready';
+
+export interface CaseStatusView {
+  readonly caseId: string;
+  readonly procedure: string;
+  readonly filer: string;
+  readonly subject: string;
+  readonly status: CaseStatus;
+  readonly provinceCode: string | null;
+  readonly unit: { readonly id: string; readonly name: string } | null;
+  readonly registryEntry: { readonly number: string; readonly registeredAt: Date } | null;
+  readonly receipt: { readonly status: ReceiptStatus; readonly csv: string | null };
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface CasePage {
+  readonly items: readonly CaseStatusView[];
+  /** Pass as `before` for the next page; null on the last one. */
+  readonly next: string | null;
+}
+
+export interface TimelineEntry {
+  readonly at: Date;
+  /** The event type behind the entry. */
+  readonly kind: string;
+  readonly text: string;
+}
+
+export interface ReceiptRecord {
+  readonly csv: string;
+  readonly caseId: string;
+  readonly registryNumber: string;
+  readonly registeredAt: Date;
+  readonly pdfHash: string;
+  readonly p7sHash: string;
+  readonly zipHash: string;
+  readonly facts: Record<string, unknown>;
+}
+
+export interface PowerRecord {
+  readonly powerId: string;
+  readonly principal: string;
+  readonly proxy: string;
+  readonly procedures: readonly string[];
+  /** Madrid calendar days, 'YYYY-MM-DD', both ends included. */
+  readonly validFrom: string;
+  readonly validUntil: string;
+  readonly status: 'granted' | 'accepted' | 'revoked';
+}
+
+export interface CaseStatusReadModel extends CheckpointedReadModel {
+  readonly kind: 'sql' | 'mongodb';
+  /**
+   * Cases `person` may follow, most recently changed first: filed by them, about them, or
+   * about someone who granted them a power that is accepted and in force today (Madrid).
+   */
+  myCases(person: string, page: { limit: number; before?: string }): Promise<CasePage>;
+  /** Undefined when the case does not exist or `person` may not see it. */
+  caseFor(person: string, caseId: string): Promise<CaseStatusView | undefined>;
+  /** In log order. Visibility is the caller's to check (caseFor). */
+  timeline(caseId: string): Promise<readonly TimelineEntry[]>;
+  receiptByCsv(csv: string): Promise<ReceiptRecord | undefined>;
+  receiptOfCase(caseId: string): Promise<ReceiptRecord | undefined>;
+  /** Powers `person` granted or holds, latest start first, whatever their status. */
+  powersOf(person: string): Promise<readonly PowerRecord[]>;
+  /** Ids of every power `principal` granted `proxy`, whatever their status: the streams decide. */
+  powerIdsBetween(principal: string, proxy: string): Promise<readonly string[]>;
+  close(): Promise<void>;
+}
+
+export const CASE_STATUS_READ_MODEL = Symbol('CASE_STATUS_READ_MODEL');
+
+/** Where a page of "my cases" ends: the last case's change time, and its id to break ties. */
+export interface CaseCursor {
+  readonly updatedAt: Date;
+  readonly caseId: string;
+}
+
+export function encodeCaseCursor(cursor: CaseCursor): string {
+  return Buffer.from(`${cursor.updatedAt.toISOString()} ${cursor.caseId}`).toString('base64url');
+}
+
+/** Undefined when `value` is not a cursor this port handed out. */
+export function decodeCaseCursor(value: string): CaseCursor | undefined {
+  const [at, caseId, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split(' ');
+  const updatedAt = new Date(at ?? '');
+  if (!caseId || rest.length > 0 || Number.isNaN(updatedAt.getTime())) return undefined;
+  return { updatedAt, caseId };
+}
+
+/** Adapters call this: the API validates cursors first, so a bad one here is a programming error. */
+export function requireCaseCursor(value: string): CaseCursor {
+  const cursor = decodeCaseCursor(value);
+  if (!cursor) throw new Error(`Not a case cursor: ${value}`);
+  return cursor;
+}
+
+export function nextCursor(page: readonly CaseStatusView[], limit: number, fetched: number): string | null {
+  const last = page[page.length - 1];
+  return fetched > limit && last ? encodeCaseCursor(last) : null;
+}
