@@ -39,3 +39,26 @@ export {
   type EntitlementApplication,
   type EntitlementDraft,
 } from './entitlement-application/entitlement-application.decider';
+
+export * from './calendar/holiday-calendar';
+export * from './calendar/business-days';
+export * from './calendar/madrid-time';
+export * from './calendar/holidays-2026.sample';
+
+export * from './case-review/case-review.events';
+export * from './case-review/case-review.commands';
+export * from './case-review/deadlines';
+export {
+  type CaseReview,
+  type InformationRequest,
+  type IssuedResolution,
+  type Resolution,
+  type ReviewFile,
+} from './case-review/case-review.state';
+export { caseReviewDecider } from './case-review/case-review.decider';
+
+export * from './notification/notification.events';
+export * from './notification/notification.commands';
+export * from './notification/notification.rules';
+export * from './notification/proof-of-delivery';
+export { notificationDecider, type Notice, type Notification } from './notification/notification.decider';

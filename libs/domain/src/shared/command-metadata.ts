@@ -16,6 +16,8 @@ export interface Actor {
   readonly name?: string;
   readonly roles: readonly Role[];
   readonly levelOfAssurance: LevelOfAssurance;
+  /** Staff only: the medical unit they work for ('INSS-28', 'ICAM'), as the identity provider asserts it. */
+  readonly unit?: string;
 }
 
 export interface CommandMetadata {

@@ -1,0 +1,113 @@
+/**
+ * Who may open and answer a notification, and when it is deemed rejected (Order ISM/903/2020;
+ * Law 39/2015 arts. 41 and 43; seed 003).
+ */
+import { addCalendarDays, madridDateOf, type IsoDate } from '../shared/calendar';
+import type { Actor, LevelOfAssurance } from '../shared/command-metadata';
+import { Forbidden, ValidationError } from '../shared/domain-error';
+import { normaliseIdentityNumber } from '../reference/identity-number';
+import type { PowerOfAttorney } from '../power-of-attorney/power-of-attorney.decider';
+import { powerCovers } from '../power-of-attorney/power-of-attorney.rules';
+import { endOfMadridDay } from '../calendar/madrid-time';
+import type { NotificationActorRecord } from './notification.events';
+
+/** Law 39/2015 art. 43.2: ten calendar days (not business days) without access. */
+export const DAYS_TO_ACCESS = 10;
+
+/**
+ * Days are counted from the day after availability (art. 30.3) and the whole tenth day is
+ * available, so the deemed rejection takes effect when that Madrid day ends.
+ */
+export const deemedRejectionOf = (
+  madeAvailableAt: Date,
+): { lastDayToAccess: IsoDate; deemedRejectedAt: string } => {
+  const lastDayToAccess = addCalendarDays(madridDateOf(madeAvailableAt), DAYS_TO_ACCESS);
+  return { lastDayToAccess, deemedRejectedAt: endOfMadridDay(lastDayToAccess).toISOString() };
+};
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export const documentHashMustBeSha256 = (documentHash: string): string => {
+  const hash = documentHash.toLowerCase();
+  if (!SHA256_HEX.test(hash)) {
+    throw new ValidationError('INVALID_DOCUMENT_HASH', 'The document hash must be a sha-256 in hex.', {
+      documentHash,
+    });
+  }
+  return hash;
+};
+
+const HIGH_LEVELS: readonly LevelOfAssurance[] = ['certificate', 'clave-permanente'];
+
+const levelTooLow = (
+  levelOfAssurance: LevelOfAssurance,
+  required: readonly LevelOfAssurance[],
+  why: string,
+) => new Forbidden('LEVEL_OF_ASSURANCE_TOO_LOW', why, { levelOfAssurance, required });
+
+export interface NotificationAct {
+  readonly addressee: string;
+  readonly specialCategory: boolean;
+  readonly powersOfAttorney: readonly PowerOfAttorney[];
+  readonly on: Date;
+}
+
+/**
+ * The addressee acts in their own name; anyone else needs a power in force covering
+ * 'notifications' and, as a proxy, an electronic certificate. Special-category notifications
+ * never open with Cl@ve móvil. Returns who acted for whom, for the proof of delivery.
+ */
+export const actorMayActOnNotification = (actor: Actor, act: NotificationAct): NotificationActorRecord => {
+  const actedBy = normaliseIdentityNumber(actor.id);
+  const { levelOfAssurance } = actor;
+  if (act.specialCategory && !HIGH_LEVELS.includes(levelOfAssurance)) {
+    throw levelTooLow(
+      levelOfAssurance,
+      HIGH_LEVELS,
+      'This notification contains special-category data (such as health data): open it with an electronic certificate or Cl@ve permanente.',
+    );
+  }
+  const record = { actedBy, onBehalfOf: act.addressee, levelOfAssurance };
+  if (actedBy === act.addressee) return { ...record, basis: { kind: 'own-name' } };
+  const verdicts = act.powersOfAttorney.map((power) => ({
+    power,
+    coverage: powerCovers(power, {
+      principal: act.addressee,
+      proxy: actedBy,
+      procedure: 'notifications',
+      on: act.on,
+    }),
+  }));
+  const inForce = verdicts.find(({ coverage }) => coverage.inForce)?.power;
+  if (!inForce || inForce.status === 'none') {
+    throw new Forbidden(
+      'NOT_THE_ADDRESSEE',
+      'Only the addressee, or a proxy holding a power of attorney in force for notifications, may open this notification.',
+      {
+        powers: verdicts.map(({ power, coverage }) => ({
+          powerId: power.status === 'none' ? null : power.terms.powerId,
+          reason: coverage.inForce ? null : coverage.reason,
+        })),
+      },
+    );
+  }
+  if (levelOfAssurance !== 'certificate') {
+    throw levelTooLow(
+      levelOfAssurance,
+      ['certificate'],
+      "A proxy must identify with an electronic certificate to manage someone else's notifications.",
+    );
+  }
+  return { ...record, basis: { kind: 'power-of-attorney', powerId: inForce.terms.powerId } };
+};
+
+/** Accepting or rejecting signs it: Cl@ve permanente confirms with the SMS code, certificates sign directly. */
+export const answerMustBeSigned = (levelOfAssurance: LevelOfAssurance, otpVerified: boolean): void => {
+  if (levelOfAssurance === 'clave-permanente' && !otpVerified) {
+    throw new Forbidden(
+      'SIGNATURE_OTP_REQUIRED',
+      'Enter the one-time code sent by SMS to your registered mobile to sign your answer to the notification.',
+      { levelOfAssurance },
+    );
+  }
+};
