@@ -8,6 +8,7 @@ import { createRedis, REDIS } from './queue/redis';
 import { openStorage, Storage, STORAGE } from './storage/storage';
 import { SQL_CLIENT } from './sql/sql-client';
 import { BLOB_STORE } from './blobs/blob-store.port';
+import { CLOCK, processClock } from './clock/clock';
 import { LocalDiskBlobStore } from './blobs/blob-store.local';
 import { CASE_STATUS_READ_MODEL } from './case-status/case-status.port';
 
@@ -78,9 +79,10 @@ export class InfraModule {
           useFactory: (config: TypedConfig) =>
             LocalDiskBlobStore.inDataDir(config.get('DATA_DIR', { infer: true })),
         },
+        { provide: CLOCK, useValue: processClock },
         InfraLifecycle,
       ],
-      exports: [STORAGE, EVENT_STORE, SQL_CLIENT, CASE_STATUS_READ_MODEL, REDIS, BLOB_STORE],
+      exports: [STORAGE, EVENT_STORE, SQL_CLIENT, CASE_STATUS_READ_MODEL, REDIS, BLOB_STORE, CLOCK],
     };
   }
 }

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, CommandMetadata } from '@expediente/domain';
 import type { Principal, PrincipalRole } from '@expediente/infra/identity/identity-provider.port';
+import { processClock } from '@expediente/infra/clock/clock';
 
 export function actorOf(principal: Principal): Actor {
   return {
     id: principal.subject,
     name: principal.name,
+    ...(principal.unit && { unit: principal.unit }),
     // Operators run the system; they never act in a case, so the domain has no such role.
     roles: principal.roles.filter((role): role is Exclude<PrincipalRole, 'operator'> => role !== 'operator'),
     levelOfAssurance: principal.levelOfAssurance,
@@ -18,7 +20,7 @@ export function metadataFor(
   extra: { idempotencyKey?: string; correlationId?: string; now?: Date } = {},
 ): CommandMetadata {
   return {
-    now: extra.now ?? new Date(),
+    now: extra.now ?? processClock.now(),
     actor: actorOf(principal),
     correlationId: extra.correlationId ?? randomUUID(),
     ...(extra.idempotencyKey && { idempotencyKey: extra.idempotencyKey }),
