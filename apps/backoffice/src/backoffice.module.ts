@@ -2,13 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { InfraModule, InfraModuleOptions } from '@expediente/infra/infra.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
 import { HomeController } from './home/home.controller';
+import { OperationsModule } from './operations/operations.module';
 
 @Module({})
 export class BackofficeModule {
   static forRoot(options: InfraModuleOptions = {}): DynamicModule {
     return {
       module: BackofficeModule,
-      imports: [InfraModule.forRoot(options), HealthModule],
+      imports: [InfraModule.forRoot(options), HealthModule, OperationsModule.forRoot()],
       controllers: [HomeController],
     };
   }

@@ -3,7 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import { InfraModule, InfraModuleOptions, TypedConfig } from '@expediente/infra/infra.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
-import { PuppeteerPdfRenderer } from '@expediente/infra/pdf/pdf-renderer.puppeteer';
+import { PooledPdfRenderer } from '@expediente/infra/pdf/pdf-renderer.pool';
+import { ResolutionRenderer } from '@expediente/infra/resolutions/resolution-renderer';
+import { Reactions } from './reactions/reactions';
 import { loadOrCreateSeal, Seal, SEAL } from '@expediente/infra/seal/seal';
 import { ReceiptRenderer } from '@expediente/infra/receipts/receipt-renderer';
 import { ReceiptIssuer, VERIFY_BASE_URL } from './receipts/receipt-issuer';
@@ -21,7 +23,7 @@ export class WorkerModule {
           provide: PDF_RENDERER,
           inject: [ConfigService],
           useFactory: (config: TypedConfig) =>
-            new PuppeteerPdfRenderer({ executablePath: config.get('CHROME_PATH', { infer: true }) }),
+            new PooledPdfRenderer({ executablePath: config.get('CHROME_PATH', { infer: true }) }),
         },
         {
           provide: SEAL,
@@ -40,7 +42,13 @@ export class WorkerModule {
             config.get('PUBLIC_BASE_URL', { infer: true }) ??
             `http://localhost:${config.get('API_PORT', { infer: true })}`,
         },
+        {
+          provide: ResolutionRenderer,
+          inject: [PDF_RENDERER, SEAL],
+          useFactory: (pdf: PdfRenderer, seal: Seal) => new ResolutionRenderer(pdf, seal),
+        },
         ReceiptIssuer,
+        Reactions,
         WorkerRuntime,
       ],
     };

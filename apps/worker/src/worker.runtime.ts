@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Queue, Worker } from 'bullmq';
+import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { TypedConfig } from '@expediente/infra/infra.module';
 import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
@@ -8,71 +8,148 @@ import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
 import { createQueue, QUEUES } from '@expediente/infra/queue/queues';
 import { createRedis } from '@expediente/infra/queue/redis';
 import { OutboxRelay } from '@expediente/infra/outbox/outbox-relay';
-import { ReadModelRunner } from '@expediente/infra/projections/read-model-runner';
 import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
+import { ReadModelRunner } from '@expediente/infra/projections/read-model-runner';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
-import { outboxRoutes, RECEIPT_JOB } from './outbox/outbox.routes';
+import { CLOCK, Clock } from '@expediente/infra/clock/clock';
+import { JOBS, outboxRoutes, WorkerQueues } from './outbox/outbox.routes';
 import { ReceiptIssuer } from './receipts/receipt-issuer';
+import { Reactions } from './reactions/reactions';
+
+type JobData = Record<string, string>;
 
 /**
- * What the worker runs: read-model projections, the outbox relay from the log
- * to BullMQ, and the job processors. Shutdown stops intake first and lets
- * in-flight jobs finish (BullMQ's close waits for them).
+ * What the worker runs: read-model projections, the outbox relay from the log to BullMQ,
+ * the job processors, and the sweep that promotes deadline jobs once the clock says they
+ * are due. Shutdown stops intake first and lets in-flight jobs finish (BullMQ's close
+ * waits for them); a job cut short by a crash is retried, and every job is idempotent.
  */
 @Injectable()
 export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
-  private readonly queues: { receipts: Queue };
+  readonly queues: WorkerQueues;
   private readonly workers: Worker[] = [];
   private readonly projections: ReadModelRunner[];
   private readonly relay: OutboxRelay;
   /** BullMQ never closes a connection it was handed, so the runtime does. */
   private readonly connections: Redis[] = [];
+  private sweeper?: NodeJS.Timeout;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
-    @Inject(CASE_STATUS_READ_MODEL) caseStatus: CaseStatusReadModel,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(SQL_CLIENT) sql: SqlClient,
     @Inject(ConfigService) private readonly config: TypedConfig,
     @Inject(PDF_RENDERER) private readonly pdf: PdfRenderer,
+    @Inject(CASE_STATUS_READ_MODEL) caseStatus: CaseStatusReadModel,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly receipts: ReceiptIssuer,
+    private readonly reactions: Reactions,
   ) {
     const prefix = config.get('QUEUE_PREFIX', { infer: true });
-    this.queues = { receipts: createQueue(QUEUES.receipts, this.connect(), prefix) };
+    this.queues = {
+      receipts: createQueue(QUEUES.receipts, this.connect(), prefix),
+      reactions: createQueue(QUEUES.reactions, this.connect(), prefix),
+      deadlines: createQueue(QUEUES.deadlines, this.connect(), prefix),
+      paperPost: createQueue(QUEUES.paperPost, this.connect(), prefix),
+    };
     this.projections = [new ReadModelRunner(store, caseStatus)];
-    this.relay = new OutboxRelay(store, sql, outboxRoutes(this.queues));
+    this.relay = new OutboxRelay(store, sql, outboxRoutes(this.queues, clock));
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const report = (what: string) => (error: unknown) => this.logger.error(`${what}: ${String(error)}`);
     for (const runner of this.projections) await runner.start(report('projection'));
     await this.relay.start(report('outbox relay'));
-    this.workers.push(
-      new Worker(
-        QUEUES.receipts,
-        async (job) => {
-          if (job.name !== RECEIPT_JOB) throw new Error(`unknown job ${job.name}`);
-          const { caseId, eventId } = job.data as { caseId: string; eventId: string };
-          return this.receipts.issue(caseId, eventId);
-        },
-        {
-          connection: this.connect(),
-          prefix: this.config.get('QUEUE_PREFIX', { infer: true }),
-          concurrency: 2,
-        },
-      ),
+    this.process(QUEUES.receipts, (job) => this.receipts.issue(job.data.caseId!, job.data.eventId!));
+    this.process(QUEUES.reactions, (job) => this.react(job));
+    this.process(QUEUES.deadlines, (job) =>
+      job.name === JOBS.deemRejected
+        ? this.reactions.deemRejected(job.data.notificationId!)
+        : this.reactions.recordDeadlineExpired(job.data.caseId!, job.data.step!, job.data.dueOn!),
     );
-    for (const worker of this.workers)
-      worker.on('failed', (job, error) => this.logger.warn(`job ${job?.id} failed: ${error.message}`));
+    this.process(QUEUES.paperPost, async (job) => {
+      // The printing and postal service is outside the system; this is where its port goes.
+      this.logger.log(
+        `paper copy of resolution ${job.data.documentHash} for case ${job.data.caseId} handed to the post`,
+      );
+    });
+    const every = this.config.get('DEADLINE_SWEEP_MS', { infer: true });
+    this.sweeper = setInterval(() => void this.promoteDueDeadlines().catch(report('deadline sweep')), every);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
     await this.relay.stop();
     for (const runner of this.projections) await runner.stop();
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all(Object.values(this.queues).map((queue) => queue.close()));
     for (const connection of this.connections) connection.disconnect();
     await this.pdf.close();
+  }
+
+  /** Delayed jobs run by Redis' clock; a clock moved forward (development) promotes them here. */
+  async promoteDueDeadlines(): Promise<number> {
+    const now = this.clock.now().getTime();
+    let promoted = 0;
+    for (const job of await this.queues.deadlines.getDelayed(0, 999)) {
+      if (new Date((job.data as JobData).dueAt!).getTime() <= now) {
+        await job.promote().catch(() => undefined);
+        promoted += 1;
+      }
+    }
+    return promoted;
+  }
+
+  private async react(job: Job<JobData>): Promise<unknown> {
+    const { caseId, eventId } = job.data as { caseId: string; eventId: string };
+    switch (job.name) {
+      case JOBS.openReview:
+        return this.reactions.openReview(caseId, eventId);
+      case JOBS.issueResolution: {
+        const issued = await this.reactions.issueResolution(caseId, eventId);
+        if (issued && !issued.paperOptOut) {
+          await this.queues.paperPost.add(
+            JOBS.paperPost,
+            { caseId, documentHash: issued.documentHash },
+            { jobId: `${eventId}-${JOBS.paperPost}` },
+          );
+        }
+        return issued;
+      }
+      case JOBS.notify:
+        return this.reactions.makeNotificationAvailable(caseId, eventId);
+      case JOBS.closeCase:
+        return this.reactions.closeCase(job.data.notificationId!, eventId);
+      case JOBS.scheduleDeadlines: {
+        const deadlines = await this.reactions.deadlinesOf(caseId);
+        const now = this.clock.now().getTime();
+        await Promise.all(
+          deadlines.map((d) =>
+            this.queues.deadlines.add(JOBS.deadline, d.data, {
+              jobId: d.jobId,
+              delay: Math.max(0, d.dueAt.getTime() - now),
+            }),
+          ),
+        );
+        return deadlines.length;
+      }
+      default:
+        throw new Error(`unknown job ${job.name}`);
+    }
+  }
+
+  private process(queue: string, handler: (job: Job<JobData>) => Promise<unknown>): void {
+    const worker = new Worker<JobData>(queue, handler, {
+      connection: this.connect(),
+      prefix: this.config.get('QUEUE_PREFIX', { infer: true }),
+      concurrency: 2,
+      lockDuration: this.config.get('JOB_LOCK_MS', { infer: true }),
+      stalledInterval: this.config.get('JOB_LOCK_MS', { infer: true }),
+    });
+    worker.on('failed', (job, error) =>
+      this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+    );
+    this.workers.push(worker);
   }
 
   private connect(): Redis {

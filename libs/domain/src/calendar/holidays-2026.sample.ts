@@ -45,3 +45,35 @@ export const SAMPLE_HOLIDAY_CALENDAR_2026: HolidayCalendar = {
     ],
   },
 };
+
+/**
+ * SAMPLE DATA: 2027's national holidays (fixed dates and Good Friday, 26 March) and the fixed
+ * regional ones of Cataluña, so deadlines set late in 2026 can run into January 2027. Local
+ * and moveable regional holidays of 2027 are not listed: load the published calendar.
+ */
+export const SAMPLE_HOLIDAY_CALENDAR: HolidayCalendar = {
+  years: [2026, 2027],
+  national: [
+    ...SAMPLE_HOLIDAY_CALENDAR_2026.national,
+    { date: '2027-01-01', name: 'Año Nuevo' },
+    { date: '2027-01-06', name: 'Epifanía del Señor' },
+    { date: '2027-03-26', name: 'Viernes Santo' },
+    { date: '2027-05-01', name: 'Fiesta del Trabajo' },
+    { date: '2027-08-15', name: 'Asunción de la Virgen' },
+    { date: '2027-10-12', name: 'Fiesta Nacional de España' },
+    { date: '2027-11-01', name: 'Todos los Santos' },
+    { date: '2027-12-06', name: 'Día de la Constitución Española' },
+    { date: '2027-12-08', name: 'Inmaculada Concepción' },
+    { date: '2027-12-25', name: 'Natividad del Señor' },
+  ],
+  regional: {
+    ...SAMPLE_HOLIDAY_CALENDAR_2026.regional,
+    Cataluña: [
+      ...(SAMPLE_HOLIDAY_CALENDAR_2026.regional.Cataluña ?? []),
+      { date: '2027-03-29', name: 'Lunes de Pascua Florida' },
+      { date: '2027-06-24', name: 'San Juan' },
+      { date: '2027-09-11', name: 'Fiesta Nacional de Cataluña' },
+    ],
+  },
+  local: SAMPLE_HOLIDAY_CALENDAR_2026.local,
+};

@@ -30,6 +30,10 @@ export const configSchema = z.object({
     .string()
     .regex(/^[\w:-]{1,64}$/, 'letters, digits, _, - or :')
     .default('expediente'),
+  /** How often the worker promotes deadline jobs that fell due by the (possibly moved) clock. */
+  DEADLINE_SWEEP_MS: z.coerce.number().int().min(50).default(15_000),
+  /** How long a job is held by a worker that stopped answering before another takes it over. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   API_PORT: port.default(3000),
   BACKOFFICE_PORT: port.default(3001),
   WORKER_PORT: port.default(3002),

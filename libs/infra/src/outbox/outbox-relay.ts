@@ -7,6 +7,8 @@ export interface OutboxJob {
   readonly queue: Queue;
   readonly name: string;
   readonly data: Record<string, unknown>;
+  /** For work that falls due later (deadlines): BullMQ holds the job until then. */
+  readonly delayMs?: number;
 }
 
 export type OutboxRoute = (event: StoredEvent) => readonly OutboxJob[];
@@ -62,7 +64,12 @@ export class OutboxRelay {
     for (let attempt = 0; jobs.length > 0; attempt++) {
       try {
         await Promise.all(
-          jobs.map((job) => job.queue.add(job.name, job.data, { jobId: `${event.id}-${job.name}` })),
+          jobs.map((job) =>
+            job.queue.add(job.name, job.data, {
+              jobId: `${event.id}-${job.name}`,
+              delay: Math.max(0, job.delayMs ?? 0),
+            }),
+          ),
         );
         break;
       } catch (error) {

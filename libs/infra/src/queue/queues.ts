@@ -4,6 +4,12 @@ import { Redis } from 'ioredis';
 /** Every BullMQ queue the system uses; a job's id is derived from the event that caused it. */
 export const QUEUES = {
   receipts: 'receipts',
+  /** The system's replies to events: open a review, issue the resolution, notify, close. */
+  reactions: 'reactions',
+  /** Delayed jobs checked when a deadline falls due; promoted early when the clock is moved. */
+  deadlines: 'deadlines',
+  /** Paper copies for people who did not opt out (the printing service is outside the system). */
+  paperPost: 'paper-post',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

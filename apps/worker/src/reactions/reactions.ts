@@ -1,0 +1,205 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  caseReviewDecider,
+  DEFAULT_DEADLINE_POLICY,
+  endOfMadridDay,
+  isDomainError,
+  notificationDecider,
+  reviewDeadlines,
+  SAMPLE_HOLIDAY_CALENDAR,
+  type CaseReviewEvent,
+  type NotificationOutcome,
+} from '@expediente/domain';
+import { EVENT_STORE, EventStore, StoredEvent } from '@expediente/infra/event-store/event-store.port';
+import { deterministicUuid, runCommand } from '@expediente/infra/commands/command-runner';
+import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
+import { CLOCK, Clock } from '@expediente/infra/clock/clock';
+import { ResolutionRenderer } from '@expediente/infra/resolutions/resolution-renderer';
+import { generateCsv } from '@expediente/infra/receipts/csv';
+import { VERIFY_BASE_URL } from '../receipts/receipt-issuer';
+import { resolutionFactsOf } from './resolution-facts';
+import { systemMetadata } from './system-metadata';
+
+export const reviewStream = (caseId: string) => `review-${caseId}`;
+export const notificationStream = (id: string) => `notification-${id}`;
+
+/** A deadline the worker will check when it falls due (a delayed BullMQ job). */
+export interface ScheduledDeadline {
+  readonly jobId: string;
+  readonly dueAt: Date;
+  readonly data: { caseId: string; step: string; dueOn: string; dueAt: string };
+}
+
+/**
+ * What the system does in reply to events: each method is safe to run again for the same
+ * event (it first looks for an event it already caused), so a retried job never acts twice.
+ */
+@Injectable()
+export class Reactions {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(VERIFY_BASE_URL) private readonly verifyBaseUrl: string,
+    private readonly resolutions: ResolutionRenderer,
+  ) {}
+
+  async openReview(caseId: string, routedEventId: string): Promise<void> {
+    const routed = (await this.events(`case-${caseId}`)).find((e) => e.id === routedEventId);
+    if (!routed || (await this.caused(reviewStream(caseId), routedEventId))) return;
+    const data = routed.data as Record<string, unknown>;
+    const filed = (await this.events(`case-${caseId}`)).find((e) => /Submitted$/.test(e.type))?.data as {
+      subject: string;
+      filer: string;
+    };
+    await this.decideReview(caseId, routed, {
+      type: 'OpenReview',
+      data: {
+        caseId,
+        procedure: data.procedure,
+        provinceCode: data.provinceCode,
+        unit: data.unit,
+        subject: filed.subject,
+        filer: filed.filer,
+        routedAt: data.routedAt,
+      },
+    });
+  }
+
+  /** Renders, seals and stores the letter, then records ResolutionIssued with its hash. */
+  async issueResolution(
+    caseId: string,
+    resolvedEventId: string,
+  ): Promise<{ paperOptOut: boolean; documentHash: string } | undefined> {
+    const review = await this.events(reviewStream(caseId));
+    if (review.some((e) => e.type === 'ResolutionIssued')) return undefined;
+    const facts = resolutionFactsOf(await this.events(`case-${caseId}`), review, {
+      csv: generateCsv(),
+      verifyBaseUrl: this.verifyBaseUrl,
+    });
+    const letter = await this.resolutions.render(facts);
+    const [pdf] = await Promise.all(
+      [letter.pdf, letter.p7s, letter.zip].map((bytes) => this.blobs.putBytes(bytes)),
+    );
+    const cause = review.find((e) => e.id === resolvedEventId)!;
+    await this.decideReview(caseId, cause, {
+      type: 'RecordResolutionIssued',
+      data: { caseId, documentHash: pdf!.hash, issuedAt: this.clock.now().toISOString() },
+    });
+    return { paperOptOut: facts.paperOptOut, documentHash: pdf!.hash };
+  }
+
+  /** The resolution becomes an electronic notification to the case's subject (health data: special category). */
+  async makeNotificationAvailable(caseId: string, issuedEventId: string): Promise<string> {
+    const review = await this.events(reviewStream(caseId));
+    const issued = review.find((e) => e.id === issuedEventId)!;
+    const opened = review.find((e) => e.type === 'ReviewOpened')!.data as { subject: string };
+    const notificationId = deterministicUuid(`notification|${issuedEventId}`);
+    const stream = notificationStream(notificationId);
+    if (await this.caused(stream, issuedEventId)) return notificationId;
+    await runCommand(this.store, notificationDecider, stream, {
+      type: 'MakeNotificationAvailable',
+      data: {
+        notificationId,
+        addressee: opened.subject,
+        subject: 'Resolución de su expediente',
+        caseId,
+        documentHash: (issued.data as { documentHash: string }).documentHash,
+        specialCategory: true,
+      },
+      metadata: systemMetadata(this.clock.now(), issued),
+    });
+    return notificationId;
+  }
+
+  async deemRejected(notificationId: string): Promise<void> {
+    await this.ignoringDone(() =>
+      runCommand(this.store, notificationDecider, notificationStream(notificationId), {
+        type: 'DeemNotificationRejected',
+        data: { notificationId },
+        metadata: systemMetadata(this.clock.now()),
+      }),
+    );
+  }
+
+  /** Once the notification is answered (or deemed rejected), the case is closed. */
+  async closeCase(notificationId: string, answerEventId: string): Promise<void> {
+    const events = await this.events(notificationStream(notificationId));
+    const answer = events.find((e) => e.id === answerEventId)!;
+    const caseId = (events[0]!.data as { caseId?: string }).caseId;
+    if (!caseId || (await this.caused(reviewStream(caseId), answerEventId))) return;
+    const outcome: Record<string, NotificationOutcome> = {
+      NotificationAccepted: 'accepted',
+      NotificationRejected: 'rejected',
+      NotificationDeemedRejected: 'deemed-rejected',
+    } as Record<string, NotificationOutcome>;
+    await this.decideReview(caseId, answer, {
+      type: 'CloseCase',
+      data: {
+        caseId,
+        notificationId,
+        notificationOutcome: outcome[answer.type],
+        notifiedAt: answer.recordedAt.toISOString(),
+      },
+    });
+  }
+
+  /** The deadlines running now for a review, as delayed jobs to check when each falls due. */
+  async deadlinesOf(caseId: string): Promise<ScheduledDeadline[]> {
+    const events = (await this.events(reviewStream(caseId))).map(
+      (e) => ({ type: e.type, data: e.data }) as CaseReviewEvent,
+    );
+    return reviewDeadlines(events, DEFAULT_DEADLINE_POLICY, SAMPLE_HOLIDAY_CALENDAR).flatMap((deadline) => {
+      if (deadline.state !== 'running') return [];
+      const dueAt = endOfMadridDay(deadline.dueOn);
+      return [
+        {
+          jobId: `deadline-${caseId}-${deadline.step}-${deadline.dueOn}`,
+          dueAt,
+          data: { caseId, step: deadline.step, dueOn: deadline.dueOn, dueAt: dueAt.toISOString() },
+        },
+      ];
+    });
+  }
+
+  async recordDeadlineExpired(caseId: string, step: string, dueOn: string): Promise<void> {
+    await this.ignoringDone(() =>
+      runCommand(this.store, caseReviewDecider, reviewStream(caseId), {
+        type: 'RecordDeadlineExpired',
+        data: { caseId, step, dueOn },
+        metadata: systemMetadata(this.clock.now()),
+      } as never),
+    );
+  }
+
+  private async decideReview(
+    caseId: string,
+    cause: StoredEvent,
+    command: { type: string; data: unknown },
+  ): Promise<void> {
+    await runCommand(this.store, caseReviewDecider, reviewStream(caseId), {
+      ...command,
+      metadata: systemMetadata(this.clock.now(), cause),
+    } as never);
+  }
+
+  /** A deadline or deemed rejection that no longer applies (answered, moved, closed) is simply done. */
+  private async ignoringDone(run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      if (isDomainError(error) && error.code !== 'NOT_YET_DUE' && error.kind !== 'validation') return;
+      throw error;
+    }
+  }
+
+  private async caused(stream: string, causeId: string): Promise<boolean> {
+    return (await this.events(stream)).some((e) => e.metadata.causationId === causeId);
+  }
+
+  private async events(stream: string): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    for await (const event of this.store.readStream(stream)) events.push(event);
+    return events;
+  }
+}

@@ -1,0 +1,52 @@
+import type { CaseResolved, MedicalUnit, RegistryEntry } from '@expediente/domain';
+import type { StoredEvent } from '@expediente/infra/event-store/event-store.port';
+import type { ResolutionFacts, ResolutionProcedure } from '@expediente/infra/resolutions/resolution-renderer';
+
+type Filed = { registryEntry: RegistryEntry; subject: string; filer: string; paperOptOut?: boolean };
+
+/** What the resolution letter states, from the filing's events and the review's. */
+export function resolutionFactsOf(
+  filing: readonly StoredEvent[],
+  review: readonly StoredEvent[],
+  links: { csv: string; verifyBaseUrl: string },
+): ResolutionFacts & { paperOptOut: boolean } {
+  const submitted = filing.find(
+    (e) => e.type === 'ReportsSubmitted' || e.type === 'EntitlementApplicationSubmitted',
+  );
+  const opened = review.find((e) => e.type === 'ReviewOpened');
+  const resolved = review.find((e) => e.type === 'CaseResolved') as (StoredEvent & CaseResolved) | undefined;
+  if (!submitted || !opened || !resolved) throw new Error('the case is not resolved yet');
+  const filed = submitted.data as Filed;
+  const { unit, procedure } = opened.data as { unit: MedicalUnit; procedure: ResolutionProcedure };
+  const { outcome, grounds, legalBasis, resolvedAt, caseId } = resolved.data;
+  const subjectName =
+    filed.subject === filed.filer && typeof submitted.metadata.actorName === 'string'
+      ? submitted.metadata.actorName
+      : filed.subject;
+  const paragraphs = (text: string) =>
+    text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+  return {
+    caseId,
+    registryEntry: filed.registryEntry,
+    unit,
+    addressee: { name: subjectName, idNumber: filed.subject },
+    procedure,
+    outcome,
+    resolvedAt,
+    grounds: { es: paragraphs(grounds) },
+    legalBasis: { es: paragraphs(legalBasis) },
+    terms: { es: [TERMS[outcome]] },
+    csv: links.csv,
+    verifyUrl: `${links.verifyBaseUrl}/verify/${links.csv}`,
+    paperOptOut: filed.paperOptOut ?? false,
+  };
+}
+
+const TERMS: Record<CaseResolved['data']['outcome'], string> = {
+  granted: 'Se estima la solicitud en los términos expuestos.',
+  'partially-granted': 'Se estima parcialmente la solicitud en los términos expuestos.',
+  denied: 'Se desestima la solicitud por los motivos expuestos.',
+};
