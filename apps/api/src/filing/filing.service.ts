@@ -9,7 +9,6 @@ import {
   PowerOfAttorney,
   powerOfAttorneyDecider,
   requireDraft,
-  ValidationError,
 } from '@expediente/domain';
 import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
 import { load, runCommand } from '@expediente/infra/commands/command-runner';
