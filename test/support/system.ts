@@ -17,13 +17,20 @@ import { testDatabaseUrl } from './postgres';
 export interface RunningSystem {
   readonly api: string;
   readonly storage: Storage;
+  /** The environment the apps were started with, for a worker started as a child process. */
+  readonly env: Readonly<Record<string, string>>;
   readonly worker: INestApplication;
   stopWorker(): Promise<void>;
   startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startSystem(): Promise<RunningSystem> {
+export interface SystemOptions {
+  /** false: no worker in this process (a test runs its own, e.g. as a child process to kill). */
+  readonly worker?: boolean;
+}
+
+export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const id = randomBytes(4).toString('hex');
   const schema = `e2e_${id}`;
   const dataDir = await mkdtemp(join(tmpdir(), `expediente-e2e-${id}-`));
@@ -40,10 +47,18 @@ export async function startSystem(): Promise<RunningSystem> {
   const base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   process.env.PUBLIC_BASE_URL = base;
   let worker = await createWorkerApp({ storage });
-  await worker.init();
+  if (options.worker !== false) await worker.init();
   return {
     api: base,
     storage,
+    env: {
+      DATABASE_URL: testDatabaseUrl,
+      DATABASE_SCHEMA: schema,
+      DATA_DIR: dataDir,
+      QUEUE_PREFIX: `e2e-${id}`,
+      PUBLIC_BASE_URL: base,
+      NODE_ENV: 'test',
+    },
     get worker() {
       return worker;
     },

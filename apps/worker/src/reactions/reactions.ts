@@ -78,13 +78,18 @@ export class Reactions {
       verifyBaseUrl: this.verifyBaseUrl,
     });
     const letter = await this.resolutions.render(facts);
-    const [pdf] = await Promise.all(
+    const [pdf, p7s] = await Promise.all(
       [letter.pdf, letter.p7s, letter.zip].map((bytes) => this.blobs.putBytes(bytes)),
     );
     const cause = review.find((e) => e.id === resolvedEventId)!;
     await this.decideReview(caseId, cause, {
       type: 'RecordResolutionIssued',
-      data: { caseId, documentHash: pdf!.hash, issuedAt: this.clock.now().toISOString() },
+      data: {
+        caseId,
+        documentHash: pdf!.hash,
+        signatureHash: p7s!.hash,
+        issuedAt: this.clock.now().toISOString(),
+      },
     });
     return { paperOptOut: facts.paperOptOut, documentHash: pdf!.hash };
   }

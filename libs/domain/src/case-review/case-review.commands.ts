@@ -69,7 +69,8 @@ export type RecordDeadlineExpired = Command<
 
 export type RecordResolutionIssued = Command<
   'RecordResolutionIssued',
-  { caseId: string; documentHash: string; issuedAt: string }
+  /** signatureHash: the seal's detached signature (CMS) over the document, stored beside it. */
+  { caseId: string; documentHash: string; signatureHash: string; issuedAt: string }
 >;
 
 export type CaseReviewCommand =

@@ -72,6 +72,7 @@ export const recordResolutionIssued = (
       data: {
         caseId: review.caseId,
         documentHash: documentHashMustBeSha256(data.documentHash),
+        signatureHash: documentHashMustBeSha256(data.signatureHash),
         issuedAt: data.issuedAt,
       },
     },

@@ -74,7 +74,11 @@ const resolve = (metadata = rosa(), data: Partial<Omit<ResolveCase['data'], 'cas
 const withdraw = (metadata = citizen(filer), reason?: string) =>
   command('WithdrawReview', reason ? { reason } : {}, metadata);
 const issue = (documentHash = issued.data.documentHash) =>
-  command('RecordResolutionIssued', { documentHash, issuedAt: now }, system());
+  command(
+    'RecordResolutionIssued',
+    { documentHash, signatureHash: issued.data.signatureHash, issuedAt: now },
+    system(),
+  );
 const close = () =>
   command<CloseCase>(
     'CloseCase',

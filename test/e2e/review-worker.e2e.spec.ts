@@ -1,0 +1,176 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { QueueEvents } from 'bullmq';
+import { QUEUES } from '@expediente/infra/queue/queues';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { caseReviewDecider, type Actor } from '@expediente/domain';
+import { runCommand } from '@expediente/infra/commands/command-runner';
+import { BlobStore } from '@expediente/infra/blobs/blob-store.port';
+import { LocalDiskBlobStore } from '@expediente/infra/blobs/blob-store.local';
+import type { StoredEvent } from '@expediente/infra/event-store/event-store.port';
+import { ApiClient, pdfBytes } from '../support/client';
+import { collect, eventually } from '../support/async';
+import { freePort } from '../support/ports';
+import { RunningSystem, startSystem } from '../support/system';
+import { verifyDetachedCms } from '../support/verify-cms';
+
+const supervisor: Actor = {
+  id: '11111111H',
+  name: 'Supervisora',
+  roles: ['supervisor'],
+  levelOfAssurance: 'certificate',
+  unit: 'INSS-28',
+};
+const reviewer: Actor = {
+  id: '22222222J',
+  name: 'Revisor',
+  roles: ['reviewer'],
+  levelOfAssurance: 'certificate',
+  unit: 'INSS-28',
+};
+
+/**
+ * The worker as its own process, killed with SIGKILL while it renders a resolution: the
+ * job is taken over after its lock expires and the case still gets exactly one resolution
+ * and one notification.
+ */
+describe('worker crash during a resolution render', () => {
+  const entry = join(process.cwd(), 'dist/apps/worker/src/main.js');
+  let system: RunningSystem;
+  let blobs: BlobStore;
+  let worker: ChildProcess | undefined;
+
+  const startWorker = async () => {
+    const child = spawn(process.execPath, [entry], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ...system.env,
+        WORKER_PORT: String(await freePort()),
+        JOB_LOCK_MS: '2000',
+        DEADLINE_SWEEP_MS: '200',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+      detached: true,
+    });
+    worker = child;
+    return child;
+  };
+  const kill = (child: ChildProcess) => {
+    // The whole group: the worker and the Chromium it launched, as a machine failure would.
+    process.kill(-child.pid!, 'SIGKILL');
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: npm test builds first`);
+    system = await startSystem({ worker: false });
+    blobs = new LocalDiskBlobStore(join(system.env.DATA_DIR!, 'blobs'));
+  });
+  afterAll(async () => {
+    if (worker?.exitCode === null) kill(worker);
+    await system?.stop();
+  });
+
+  const events = (stream: string): Promise<StoredEvent[]> =>
+    collect(system.storage.eventStore.readStream(stream));
+  const decide = (caseId: string, actor: Actor, type: string, data: Record<string, unknown>) =>
+    runCommand(system.storage.eventStore, caseReviewDecider, `review-${caseId}`, {
+      type,
+      data: { caseId, ...data },
+      metadata: { now: new Date(), actor },
+    } as never);
+
+  it('yields exactly one sealed resolution and one notification', async () => {
+    await startWorker();
+    const citizen = await ApiClient.login(system.api, {
+      subject: '34567890V',
+      name: 'Lucía Martín Gil',
+      levelOfAssurance: 'certificate',
+    });
+    const draft = await citizen.request<{ caseId: string }>('POST', '/filings/medical-reports', {
+      subject: '34567890V',
+      benefitRequestRef: 'IT-2026-007001',
+      provinceCode: '28',
+    });
+    const { caseId } = draft.body;
+    await citizen.upload(`/filings/medical-reports/${caseId}/attachments`, {
+      name: 'informe.pdf',
+      bytes: pdfBytes('informe'),
+      kind: 'medical-report',
+    });
+    expect(
+      (
+        await citizen.request(
+          'POST',
+          `/filings/medical-reports/${caseId}/submission`,
+          {},
+          { 'idempotency-key': `crash-${caseId}` },
+        )
+      ).status,
+    ).toBe(201);
+    await eventually(
+      async () => (await events(`review-${caseId}`)).some((e) => e.type === 'ReviewOpened'),
+      'the review opened on routing',
+    );
+
+    await decide(caseId, supervisor, 'AssignReviewer', { reviewer: { id: reviewer.id, unit: 'INSS-28' } });
+    await decide(caseId, reviewer, 'EvaluateCase', { findings: 'Informes concordantes.' });
+    const first = worker!;
+    // Killed the moment the worker takes the render job, while the letter is being printed.
+    const events$ = new QueueEvents(QUEUES.reactions, {
+      connection: { host: '127.0.0.1', port: 6379 },
+      prefix: system.env.QUEUE_PREFIX,
+    });
+    await events$.waitUntilReady();
+    const taken = new Promise<void>((resolve) =>
+      events$.on('active', ({ jobId }) => {
+        if (jobId.endsWith('-issue-resolution')) {
+          kill(first);
+          resolve();
+        }
+      }),
+    );
+    await decide(caseId, reviewer, 'ResolveCase', {
+      outcome: 'granted',
+      grounds: 'Se acreditan las lesiones.',
+      legalBasis: 'Art. 193 LGSS.',
+    });
+    await taken;
+    await events$.close();
+    expect((await events(`review-${caseId}`)).some((e) => e.type === 'ResolutionIssued')).toBe(false);
+
+    await startWorker();
+    await eventually(
+      async () => (await events(`review-${caseId}`)).some((e) => e.type === 'ResolutionIssued'),
+      'the resolution after the restart',
+      40_000,
+    );
+    const notifications = async () =>
+      (await collect(system.storage.eventStore.readAll())).filter(
+        (e) => e.type === 'NotificationMadeAvailable' && (e.data as { caseId?: string }).caseId === caseId,
+      );
+    await eventually(async () => (await notifications()).length > 0, 'the notification', 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // room for a duplicate to appear, if one would
+
+    const review = await events(`review-${caseId}`);
+    const issued = review.filter((e) => e.type === 'ResolutionIssued');
+    expect(issued).toHaveLength(1);
+    expect(await notifications()).toHaveLength(1);
+    const { documentHash, signatureHash } = issued[0]!.data as {
+      documentHash: string;
+      signatureHash: string;
+    };
+    const pdf = await read(blobs, documentHash);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(documentHash);
+    expect(verifyDetachedCms(await read(blobs, signatureHash), pdf).valid).toBe(true);
+  });
+});
+
+async function read(blobs: BlobStore, hash: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of blobs.open(hash)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
