@@ -40,6 +40,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     DATA_DIR: dataDir,
     QUEUE_PREFIX: `e2e-${id}`,
     NODE_ENV: 'test',
+    // Deadlines fall due by the process clock, which tests move forward: check them often.
+    DEADLINE_SWEEP_MS: '200',
   });
   const storage = await openStorage(loadConfig());
   const api = await createApiApp({ storage });
@@ -77,7 +79,14 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await pool.end();
       await rm(dataDir, { recursive: true, force: true });
-      for (const key of ['DATABASE_URL', 'DATABASE_SCHEMA', 'DATA_DIR', 'QUEUE_PREFIX', 'PUBLIC_BASE_URL'])
+      for (const key of [
+        'DATABASE_URL',
+        'DATABASE_SCHEMA',
+        'DATA_DIR',
+        'QUEUE_PREFIX',
+        'PUBLIC_BASE_URL',
+        'DEADLINE_SWEEP_MS',
+      ])
         delete process.env[key];
     },
   };
