@@ -27,6 +27,9 @@ export async function launchChromium(executablePath: string): Promise<LaunchedCh
     const browser = await puppeteer.launch({
       executablePath,
       headless: true,
+      // Over a pipe, not a WebSocket: if this process is killed (SIGKILL, OOM), Chromium sees the
+      // pipe close and exits, instead of living on as an orphan with its profile.
+      pipe: true,
       args: [...CHROMIUM_ARGS, `--user-data-dir=${profileDir}`],
     });
     return { browser, profileDir };

@@ -142,11 +142,12 @@ describe('PooledPdfRenderer', () => {
     const renderer = newPool({ browsers: 1, pagesPerBrowser: 2 });
     await renderer.render('<p>warm</p>');
     const [victim] = launched;
-    const pageOpened = new Promise((resolve) => victim!.once('targetcreated', resolve));
 
+    let settled = false;
     const doomed = renderer.render(heavyHtml);
-    await pageOpened;
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    void doomed.finally(() => (settled = true)).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
     victim!.process()!.kill('SIGKILL');
 
     const failure = await doomed.then(
