@@ -2,11 +2,13 @@ import { madridDateOf } from '../shared/calendar';
 import type { Decider } from '../shared/decider';
 import { unknownCommand } from '../shared/domain-error';
 import { normaliseIdentityNumber, parseIdentityNumber } from '../reference/identity-number';
-import { medicalUnitFor, provinceFor } from '../reference/provinces';
+import { provinceFor } from '../reference/provinces';
 import {
   caseMustNotExist,
   requireDraft,
+  registration,
   requireWithdrawable,
+  withdrawal,
   type DraftBase,
   type FilingState,
 } from '../filing/filing.lifecycle';
@@ -226,8 +228,7 @@ export const submitEntitlementApplication = (
     powersOfAttorney: data.powersOfAttorney,
     on: data.registryEntry.registeredAt,
   });
-  const unit = medicalUnitFor(draft.provinceCode);
-  const submittedAt = metadata.now.toISOString();
+  const { record, routed } = registration(draft, data, metadata, 'entitlement-application', representation);
   return [
     {
       type: 'EntitlementApplicationSubmitted',
@@ -236,29 +237,12 @@ export const submitEntitlementApplication = (
         filer: draft.filer,
         subject: draft.subject,
         ...detailsOf(draft),
-        attachments: draft.attachments,
         filingDate,
-        registryEntry: {
-          number: data.registryEntry.number,
-          registeredAt: data.registryEntry.registeredAt.toISOString(),
-        },
-        receiptCsv: data.receiptCsv,
-        signedWith: actor.levelOfAssurance,
-        representation,
-        unit,
-        submittedAt,
+        attachments: draft.attachments,
+        ...record,
       },
     },
-    {
-      type: 'CaseRoutedToUnit',
-      data: {
-        caseId: draft.caseId,
-        procedure: 'entitlement-application',
-        provinceCode: draft.provinceCode,
-        unit,
-        routedAt: submittedAt,
-      },
-    },
+    routed,
   ];
 };
 
@@ -271,11 +255,7 @@ export const withdrawEntitlementApplication = (
   return [
     {
       type: 'EntitlementApplicationWithdrawn',
-      data: {
-        caseId: data.caseId,
-        withdrawnAt: metadata.now.toISOString(),
-        ...(data.reason === undefined ? {} : { reason: data.reason }),
-      },
+      data: withdrawal(data.caseId, metadata, data.reason),
     },
   ];
 };

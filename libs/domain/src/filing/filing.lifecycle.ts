@@ -4,9 +4,12 @@
  * below then fail to compile until each one decides what a resolved filing allows.
  */
 import { Conflict, IllegalState, NotFound } from '../shared/domain-error';
-import type { MedicalUnit } from '../reference/provinces';
+import { medicalUnitFor, type MedicalUnit } from '../reference/provinces';
+import type { CommandMetadata } from '../shared/command-metadata';
+import type { Procedure } from '../power-of-attorney/power-of-attorney.events';
 import type { Attachment } from './attachment';
-import type { FilingRecord } from './filing.events';
+import type { SubmissionEvidence } from './filing.commands';
+import type { CaseRoutedToUnit, FilingRecord, RepresentationBasis } from './filing.events';
 
 export interface DraftBase {
   readonly caseId: string;
@@ -94,3 +97,52 @@ export const requireWithdrawable = <Draft extends DraftBase>(
     }
   }
 };
+
+/**
+ * What registering a signed filing records, whatever the procedure, and the routing event
+ * that follows it: the register's entry, the signature, the representation basis and the
+ * competent unit (the province's INSS division, or ICAM in Catalonia).
+ */
+export const registration = (
+  draft: DraftBase,
+  evidence: SubmissionEvidence,
+  metadata: CommandMetadata,
+  procedure: Procedure,
+  representation: RepresentationBasis,
+): {
+  readonly record: FilingRecord & { unit: MedicalUnit; submittedAt: string };
+  readonly routed: CaseRoutedToUnit;
+} => {
+  const unit = medicalUnitFor(draft.provinceCode);
+  const submittedAt = metadata.now.toISOString();
+  return {
+    record: {
+      registryEntry: {
+        number: evidence.registryEntry.number,
+        registeredAt: evidence.registryEntry.registeredAt.toISOString(),
+      },
+      receiptCsv: evidence.receiptCsv,
+      signedWith: metadata.actor.levelOfAssurance,
+      representation,
+      unit,
+      submittedAt,
+    },
+    routed: {
+      type: 'CaseRoutedToUnit',
+      data: {
+        caseId: draft.caseId,
+        procedure,
+        provinceCode: draft.provinceCode,
+        unit,
+        routedAt: submittedAt,
+      },
+    },
+  };
+};
+
+/** What a withdrawal records, for either procedure. */
+export const withdrawal = (caseId: string, metadata: CommandMetadata, reason: string | undefined) => ({
+  caseId,
+  withdrawnAt: metadata.now.toISOString(),
+  ...(reason === undefined ? {} : { reason }),
+});

@@ -1,11 +1,13 @@
 import type { Decider } from '../shared/decider';
 import { unknownCommand } from '../shared/domain-error';
 import { normaliseIdentityNumber, parseIdentityNumber } from '../reference/identity-number';
-import { medicalUnitFor, provinceFor } from '../reference/provinces';
+import { provinceFor } from '../reference/provinces';
 import {
   caseMustNotExist,
   requireDraft,
+  registration,
   requireWithdrawable,
+  withdrawal,
   type DraftBase,
   type FilingState,
 } from '../filing/filing.lifecycle';
@@ -194,8 +196,7 @@ export const submitReports = (
     benefitRequestRef: draft.benefitRequestRef,
     provinceCode: draft.provinceCode,
   });
-  const unit = medicalUnitFor(draft.provinceCode);
-  const submittedAt = metadata.now.toISOString();
+  const { record, routed } = registration(draft, data, metadata, 'medical-report-submission', representation);
   return [
     {
       type: 'ReportsSubmitted',
@@ -206,27 +207,10 @@ export const submitReports = (
         benefitRequestRef: draft.benefitRequestRef,
         provinceCode: draft.provinceCode,
         attachments: draft.attachments,
-        registryEntry: {
-          number: data.registryEntry.number,
-          registeredAt: data.registryEntry.registeredAt.toISOString(),
-        },
-        receiptCsv: data.receiptCsv,
-        signedWith: actor.levelOfAssurance,
-        representation,
-        unit,
-        submittedAt,
+        ...record,
       },
     },
-    {
-      type: 'CaseRoutedToUnit',
-      data: {
-        caseId: draft.caseId,
-        procedure: 'medical-report-submission',
-        provinceCode: draft.provinceCode,
-        unit,
-        routedAt: submittedAt,
-      },
-    },
+    routed,
   ];
 };
 
@@ -239,11 +223,7 @@ export const withdrawReports = (
   return [
     {
       type: 'ReportsWithdrawn',
-      data: {
-        caseId: data.caseId,
-        withdrawnAt: metadata.now.toISOString(),
-        ...(data.reason === undefined ? {} : { reason: data.reason }),
-      },
+      data: withdrawal(data.caseId, metadata, data.reason),
     },
   ];
 };
