@@ -1,5 +1,5 @@
 import type { AttachmentContentType, AttachmentKind, RegistryEntry } from '@expediente/domain';
-import { ZipFile } from 'yazl';
+import { sealedZip } from '../seal/sealed-zip';
 import type { PdfRenderer } from '../pdf/pdf-renderer';
 import type { Seal } from '../seal/seal';
 import { receiptHtml } from './receipt-view';
@@ -57,7 +57,7 @@ export class ReceiptRenderer {
   async renderReceipt(facts: ReceiptFacts): Promise<ProofOfReceipt> {
     const pdf = await this.pdfRenderer.render(receiptHtml(facts));
     const p7s = this.seal.signDetached(pdf);
-    const zip = await zipOf(
+    const zip = await sealedZip(
       [
         [RECEIPT_PDF, pdf],
         [RECEIPT_SIGNATURE, p7s],
@@ -66,17 +66,4 @@ export class ReceiptRenderer {
     );
     return { pdf, p7s, zip };
   }
-}
-
-/** Entries dated at the registry time, not at render time: a re-render for a retry reads the same. */
-function zipOf(entries: readonly (readonly [string, Buffer])[], mtime: Date): Promise<Buffer> {
-  const zip = new ZipFile();
-  for (const [name, data] of entries) zip.addBuffer(data, name, { mtime, mode: 0o100644 });
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
 }

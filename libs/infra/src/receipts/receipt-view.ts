@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import type { AttachmentContentType, AttachmentKind } from '@expediente/domain';
 import { formatCsv } from './csv';
 import type { ReceiptFacts } from './receipt-renderer';
+import { cssString } from '../pdf/print-css';
 
 /**
  * The receipt's HTML. All wording and formatting is decided here so the template stays a
@@ -69,14 +70,6 @@ function viewOf(facts: ReceiptFacts) {
     ),
   };
 }
-
-/**
- * A CSS string literal for the page footer, which lives in the stylesheet where HTML escaping
- * means nothing: every character outside a small safe set becomes a CSS escape, so no value
- * can close the string or the <style> element.
- */
-const cssString = (text: string): string =>
-  `"${text.replace(/[^A-Za-z0-9 .,:()+-]/gu, (char) => `\\${char.codePointAt(0)!.toString(16)} `)}"`;
 
 /** Peninsular Spanish time, the register's official clock (Law 39/2015, art. 31), with its offset spelt out. */
 function madridTime(instant: Date): string {

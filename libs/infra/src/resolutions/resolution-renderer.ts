@@ -1,5 +1,5 @@
 import type { MedicalUnit, Procedure, RegistryEntry } from '@expediente/domain';
-import { ZipFile } from 'yazl';
+import { sealedZip } from '../seal/sealed-zip';
 import type { PdfRenderer } from '../pdf/pdf-renderer';
 import type { Seal } from '../seal/seal';
 import {
@@ -71,7 +71,7 @@ export class ResolutionRenderer {
   async render(facts: ResolutionFacts): Promise<SealedResolution> {
     const pdf = await this.pdfRenderer.render(resolutionHtml(facts));
     const p7s = this.seal.signDetached(pdf);
-    const zip = await zipOf(
+    const zip = await sealedZip(
       [
         [RESOLUTION_PDF, pdf],
         [RESOLUTION_SIGNATURE_FILE, p7s],
@@ -80,17 +80,4 @@ export class ResolutionRenderer {
     );
     return { pdf, p7s, zip, language: resolutionLanguage(facts.unit) };
   }
-}
-
-/** Entries dated at the resolution time, not at render time: a re-render for a retry reads the same. */
-function zipOf(entries: readonly (readonly [string, Buffer])[], mtime: Date): Promise<Buffer> {
-  const zip = new ZipFile();
-  for (const [name, data] of entries) zip.addBuffer(data, name, { mtime, mode: 0o100644 });
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { MedicalUnit } from '@expediente/domain';
 import { formatCsv } from '../receipts/csv';
+import { cssString } from '../pdf/print-css';
 import type {
   Localised,
   ResolutionFacts,
@@ -122,14 +123,6 @@ function madridDate(instant: string, lang: LetterLanguage, style: 'short' | 'lon
     style === 'short' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'long' };
   return new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Madrid', ...options }).format(new Date(instant));
 }
-
-/**
- * A CSS string literal for the page margin boxes, where HTML escaping means nothing: every
- * character outside a small safe set becomes a CSS escape, so no value can close the string
- * or the <style> element.
- */
-const cssString = (value: string): string =>
-  `"${value.replace(/[^A-Za-z0-9 .,:()+-]/gu, (char) => `\\${char.codePointAt(0)!.toString(16)} `)}"`;
 
 // Its own Handlebars environment, compiled on first use and kept: the build copies only `templates` folders.
 let compiled: HandlebarsTemplateDelegate | undefined;
