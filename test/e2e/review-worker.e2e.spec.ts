@@ -4,31 +4,13 @@ import { QUEUES } from '@expediente/infra/queue/queues';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { caseReviewDecider, type Actor } from '@expediente/domain';
-import { runCommand } from '@expediente/infra/commands/command-runner';
 import { BlobStore } from '@expediente/infra/blobs/blob-store.port';
 import { LocalDiskBlobStore } from '@expediente/infra/blobs/blob-store.local';
-import type { StoredEvent } from '@expediente/infra/event-store/event-store.port';
-import { ApiClient, pdfBytes } from '../support/client';
+import { decideReview, eventsOf, fileMadridCase, reviewer, supervisor } from '../support/cases';
 import { collect, eventually } from '../support/async';
 import { freePort } from '../support/ports';
 import { RunningSystem, startSystem } from '../support/system';
 import { verifyDetachedCms } from '../support/verify-cms';
-
-const supervisor: Actor = {
-  id: '11111111H',
-  name: 'Supervisora',
-  roles: ['supervisor'],
-  levelOfAssurance: 'certificate',
-  unit: 'INSS-28',
-};
-const reviewer: Actor = {
-  id: '22222222J',
-  name: 'Revisor',
-  roles: ['reviewer'],
-  levelOfAssurance: 'certificate',
-  unit: 'INSS-28',
-};
 
 /**
  * The worker as its own process, killed with SIGKILL while it renders a resolution: the
@@ -73,50 +55,13 @@ describe('worker crash during a resolution render', () => {
     await system?.stop();
   });
 
-  const events = (stream: string): Promise<StoredEvent[]> =>
-    collect(system.storage.eventStore.readStream(stream));
-  const decide = (caseId: string, actor: Actor, type: string, data: Record<string, unknown>) =>
-    runCommand(system.storage.eventStore, caseReviewDecider, `review-${caseId}`, {
-      type,
-      data: { caseId, ...data },
-      metadata: { now: new Date(), actor },
-    } as never);
-
   it('yields exactly one sealed resolution and one notification', async () => {
     await startWorker();
-    const citizen = await ApiClient.login(system.api, {
-      subject: '34567890V',
-      name: 'Lucía Martín Gil',
-      levelOfAssurance: 'certificate',
+    const caseId = await fileMadridCase(system);
+    await decideReview(system, caseId, supervisor, 'AssignReviewer', {
+      reviewer: { id: reviewer.id, unit: 'INSS-28' },
     });
-    const draft = await citizen.request<{ caseId: string }>('POST', '/filings/medical-reports', {
-      subject: '34567890V',
-      benefitRequestRef: 'IT-2026-007001',
-      provinceCode: '28',
-    });
-    const { caseId } = draft.body;
-    await citizen.upload(`/filings/medical-reports/${caseId}/attachments`, {
-      name: 'informe.pdf',
-      bytes: pdfBytes('informe'),
-      kind: 'medical-report',
-    });
-    expect(
-      (
-        await citizen.request(
-          'POST',
-          `/filings/medical-reports/${caseId}/submission`,
-          {},
-          { 'idempotency-key': `crash-${caseId}` },
-        )
-      ).status,
-    ).toBe(201);
-    await eventually(
-      async () => (await events(`review-${caseId}`)).some((e) => e.type === 'ReviewOpened'),
-      'the review opened on routing',
-    );
-
-    await decide(caseId, supervisor, 'AssignReviewer', { reviewer: { id: reviewer.id, unit: 'INSS-28' } });
-    await decide(caseId, reviewer, 'EvaluateCase', { findings: 'Informes concordantes.' });
+    await decideReview(system, caseId, reviewer, 'EvaluateCase', { findings: 'Informes concordantes.' });
     const first = worker!;
     // Killed the moment the worker takes the render job, while the letter is being printed.
     const events$ = new QueueEvents(QUEUES.reactions, {
@@ -132,18 +77,20 @@ describe('worker crash during a resolution render', () => {
         }
       }),
     );
-    await decide(caseId, reviewer, 'ResolveCase', {
+    await decideReview(system, caseId, reviewer, 'ResolveCase', {
       outcome: 'granted',
       grounds: 'Se acreditan las lesiones.',
       legalBasis: 'Art. 193 LGSS.',
     });
     await taken;
     await events$.close();
-    expect((await events(`review-${caseId}`)).some((e) => e.type === 'ResolutionIssued')).toBe(false);
+    expect((await eventsOf(system, `review-${caseId}`)).some((e) => e.type === 'ResolutionIssued')).toBe(
+      false,
+    );
 
     await startWorker();
     await eventually(
-      async () => (await events(`review-${caseId}`)).some((e) => e.type === 'ResolutionIssued'),
+      async () => (await eventsOf(system, `review-${caseId}`)).some((e) => e.type === 'ResolutionIssued'),
       'the resolution after the restart',
       40_000,
     );
@@ -154,7 +101,7 @@ describe('worker crash during a resolution render', () => {
     await eventually(async () => (await notifications()).length > 0, 'the notification', 20_000);
     await new Promise((resolve) => setTimeout(resolve, 3000)); // room for a duplicate to appear, if one would
 
-    const review = await events(`review-${caseId}`);
+    const review = await eventsOf(system, `review-${caseId}`);
     const issued = review.filter((e) => e.type === 'ResolutionIssued');
     expect(issued).toHaveLength(1);
     expect(await notifications()).toHaveLength(1);
