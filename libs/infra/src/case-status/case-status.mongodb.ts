@@ -175,6 +175,10 @@ export class MongoCaseStatusReadModel implements CaseStatusReadModel {
     return docs.map((doc) => doc._id);
   }
 
+  async ping(): Promise<void> {
+    await this.client.db().command({ ping: 1 });
+  }
+
   close(): Promise<void> {
     return this.client.close();
   }

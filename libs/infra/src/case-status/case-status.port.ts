@@ -74,6 +74,8 @@ export interface CaseStatusReadModel extends CheckpointedReadModel {
   powersOf(person: string): Promise<readonly PowerRecord[]>;
   /** Ids of every power `principal` granted `proxy`, whatever their status: the streams decide. */
   powerIdsBetween(principal: string, proxy: string): Promise<readonly string[]>;
+  /** Rejects when the store behind the read model does not answer (GET /health). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -232,6 +232,10 @@ export class SqlCaseStatusReadModel implements CaseStatusReadModel {
   }
 
   /** The SQL client belongs to the storage, which closes it. */
+  async ping(): Promise<void> {
+    await this.sql.query('SELECT 1');
+  }
+
   async close(): Promise<void> {}
 
   private today(): string {

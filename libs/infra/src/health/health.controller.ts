@@ -32,7 +32,12 @@ export class HealthController {
           .check('readModels')
           .attempt(async () => {
             await this.storage.sql.query('SELECT 1');
-            return { kind: description.sql, location: description.location };
+            await this.storage.caseStatus.ping();
+            return {
+              kind: description.sql,
+              location: description.location,
+              caseStatus: this.storage.caseStatus.kind,
+            };
           })
           .withTimeout(3000),
       () =>
