@@ -13,6 +13,9 @@ import { CaseStatusController } from './status/case-status.controller';
 import { VerifyController } from './status/verify.controller';
 import { PowersController } from './powers/powers.controller';
 import { BenefitRecordsController } from './admin/benefit-records.controller';
+import { ReviewApiModule } from './review/review-api.module';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { DashboardApiModule } from './dashboard/dashboard-api.module';
 
 /** The local benefit-records adapter starts from its fixtures file. */
 @Injectable()
@@ -33,7 +36,15 @@ export class ApiModule {
   static forRoot(options: InfraModuleOptions = {}): DynamicModule {
     return {
       module: ApiModule,
-      imports: [InfraModule.forRoot(options), CqrsModule.forRoot(), HealthModule, IdentityApiModule],
+      imports: [
+        InfraModule.forRoot(options),
+        CqrsModule.forRoot(),
+        HealthModule,
+        IdentityApiModule,
+        ReviewApiModule,
+        NotificationsApiModule,
+        DashboardApiModule,
+      ],
       controllers: [
         FilingController,
         CaseStatusController,

@@ -10,6 +10,9 @@ import { createRedis } from '@expediente/infra/queue/redis';
 import { OutboxRelay } from '@expediente/infra/outbox/outbox-relay';
 import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
 import { ReadModelRunner } from '@expediente/infra/projections/read-model-runner';
+import { ProjectionRunner } from '@expediente/infra/projections/projection-runner';
+import { reviewQueueProjection } from '@expediente/infra/review-queue/review-queue.projection';
+import { notificationInboxProjection } from '@expediente/infra/review-queue/notification-inbox.projection';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
 import { JOBS, outboxRoutes, WorkerQueues } from './outbox/outbox.routes';
@@ -52,7 +55,11 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       deadlines: createQueue(QUEUES.deadlines, this.connect(), prefix),
       paperPost: createQueue(QUEUES.paperPost, this.connect(), prefix),
     };
-    this.projections = [new ReadModelRunner(store, caseStatus)];
+    this.projections = [
+      new ReadModelRunner(store, caseStatus),
+      new ProjectionRunner(store, sql, reviewQueueProjection),
+      new ProjectionRunner(store, sql, notificationInboxProjection),
+    ];
     this.relay = new OutboxRelay(store, sql, outboxRoutes(this.queues, clock));
   }
 

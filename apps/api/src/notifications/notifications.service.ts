@@ -1,0 +1,206 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  madridDateOf,
+  NotFound,
+  IllegalState,
+  notificationDecider,
+  powerCovers,
+  powerOfAttorneyDecider,
+  type Notification,
+  type NotificationCommand,
+  type NotificationEvent,
+  type PowerOfAttorney,
+} from '@expediente/domain';
+import { EVENT_STORE, EventStore, StoredEvent } from '@expediente/infra/event-store/event-store.port';
+import { load, runCommand } from '@expediente/infra/commands/command-runner';
+import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
+import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
+import { CLOCK, Clock } from '@expediente/infra/clock/clock';
+import type { Principal } from '@expediente/infra/identity/identity-provider.port';
+import { NotificationInbox } from '@expediente/infra/review-queue/notification-inbox';
+import { SigningCodeService } from '../identity/signing-code.service';
+import { metadataFor } from '../commands/command-context';
+
+export const notificationStream = (notificationId: string): string => `notification-${notificationId}`;
+
+const notFound = (notificationId: string) =>
+  new NotFound('NOTIFICATION_NOT_FOUND', `There is no notification ${notificationId} for you.`, {
+    notificationId,
+  });
+
+/** What a code sent for this purpose confirms: the answer (acceptance or rejection) to this notification. */
+const purposeOf = (notificationId: string) => `answer:${notificationId}`;
+
+type Live = Exclude<Notification, { status: 'none' }>;
+
+/**
+ * The addressee's (or their proxy's) side of a notification. Whether they may open, accept or
+ * reject it is the domain's rule; the API only hides notifications from everyone else.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CASE_STATUS_READ_MODEL) private readonly caseStatus: CaseStatusReadModel,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly inbox: NotificationInbox,
+    private readonly signing: SigningCodeService,
+  ) {}
+
+  /** One's own notifications and those of everyone whose notifications one manages by a power in force. */
+  async mine(principal: Principal, page: { limit: number; before?: string }) {
+    const now = this.clock.now();
+    const today = madridDateOf(now);
+    const principals = (await this.caseStatus.powersOf(principal.subject))
+      .filter(
+        (power) =>
+          power.proxy === principal.subject &&
+          power.status === 'accepted' &&
+          power.procedures.includes('notifications') &&
+          power.validFrom <= today &&
+          power.validUntil >= today,
+      )
+      .map((power) => power.principal);
+    return this.inbox.forAddressees([...new Set([principal.subject, ...principals])], page, now);
+  }
+
+  async view(principal: Principal, notificationId: string) {
+    const { state } = await this.loadVisible(principal, notificationId);
+    const { notice } = state;
+    const pastDeadline = this.clock.now().getTime() >= Date.parse(notice.deemedRejectedAt);
+    return {
+      notificationId,
+      addressee: notice.addressee,
+      subject: notice.subject,
+      caseId: notice.caseId ?? null,
+      specialCategory: notice.specialCategory,
+      status: state.status === 'available' && pastDeadline ? 'deemed-rejected' : state.status,
+      madeAvailableAt: notice.madeAvailableAt,
+      lastDayToAccess: notice.lastDayToAccess,
+      deemedRejectedAt: notice.deemedRejectedAt,
+      accessedAt: 'accessedAt' in state ? state.accessedAt : null,
+      answeredAt: 'answeredAt' in state ? state.answeredAt : null,
+    };
+  }
+
+  async access(principal: Principal, notificationId: string) {
+    const { powers } = await this.loadVisible(principal, notificationId);
+    await this.run(notificationId, {
+      type: 'AccessNotification',
+      data: { notificationId, powersOfAttorney: powers },
+      metadata: metadataFor(principal),
+    });
+    return this.view(principal, notificationId);
+  }
+
+  /** The notified document, to whoever has opened the notification themselves (their access is the proof). */
+  async document(principal: Principal, notificationId: string) {
+    const { state, events } = await this.loadVisible(principal, notificationId);
+    const opened = events.some(
+      (event) => event.type === 'NotificationAccessed' && event.data.actedBy === principal.subject,
+    );
+    if (!opened) {
+      throw new IllegalState(
+        'NOTIFICATION_NOT_ACCESSED',
+        'Open the notification (POST /notifications/{id}/access) before downloading its document.',
+        { notificationId },
+      );
+    }
+    return {
+      stream: this.blobs.open(state.notice.documentHash),
+      size: await this.blobs.size(state.notice.documentHash),
+    };
+  }
+
+  /** Only once the answer would otherwise be accepted: the rules run before an SMS is sent. */
+  async requestSigningCode(principal: Principal, notificationId: string) {
+    const { state, powers } = await this.loadVisible(principal, notificationId);
+    notificationDecider.decide(this.answer(principal, notificationId, powers, 'accept', true), state);
+    return this.signing.requestCode(principal, purposeOf(notificationId));
+  }
+
+  /** Every rule first (a missing code is the domain's SIGNATURE_OTP_REQUIRED), then the code is spent. */
+  async respond(
+    principal: Principal,
+    notificationId: string,
+    kind: 'accept' | 'reject',
+    body: { signingCode?: string; reason?: string },
+  ) {
+    const { state, version, powers } = await this.loadVisible(principal, notificationId);
+    const signed = principal.levelOfAssurance !== 'clave-permanente' || body.signingCode !== undefined;
+    notificationDecider.decide(
+      this.answer(principal, notificationId, powers, kind, signed, body.reason),
+      state,
+    );
+    if (principal.levelOfAssurance === 'clave-permanente') {
+      await this.signing.confirm(principal, purposeOf(notificationId), body.signingCode!);
+    }
+    await this.run(
+      notificationId,
+      this.answer(principal, notificationId, powers, kind, true, body.reason),
+      version,
+    );
+    return this.view(principal, notificationId);
+  }
+
+  private answer(
+    principal: Principal,
+    notificationId: string,
+    powersOfAttorney: readonly PowerOfAttorney[],
+    kind: 'accept' | 'reject',
+    otpVerified: boolean,
+    reason?: string,
+  ): NotificationCommand {
+    const data = { notificationId, powersOfAttorney, otpVerified };
+    const metadata = metadataFor(principal);
+    return kind === 'accept'
+      ? { type: 'AcceptNotification', data, metadata }
+      : { type: 'RejectNotification', data: { ...data, reason }, metadata };
+  }
+
+  private run(notificationId: string, command: NotificationCommand, expectedVersion?: number) {
+    return runCommand(this.store, notificationDecider, notificationStream(notificationId), command, {
+      expectedVersion,
+    });
+  }
+
+  /**
+   * The addressee, or a proxy holding a power in force for notifications, sees it; anyone else
+   * gets 404, so a notification's existence is not revealed.
+   */
+  private async loadVisible(principal: Principal, notificationId: string) {
+    const events: (StoredEvent & NotificationEvent)[] = [];
+    let state = notificationDecider.initialState();
+    let version: number | undefined;
+    for await (const event of this.store.readStream(notificationStream(notificationId))) {
+      const typed = event as StoredEvent & NotificationEvent;
+      events.push(typed);
+      state = notificationDecider.evolve(state, typed);
+      version = event.streamVersion;
+    }
+    if (state.status === 'none') throw notFound(notificationId);
+    const live: Live = state;
+    const { addressee } = live.notice;
+    if (addressee === principal.subject) return { state: live, version, events, powers: [] };
+    const powers = await this.powersBetween(addressee, principal.subject);
+    const on = this.clock.now();
+    const inForce = powers.some(
+      (power) =>
+        powerCovers(power, { principal: addressee, proxy: principal.subject, procedure: 'notifications', on })
+          .inForce,
+    );
+    if (!inForce) throw notFound(notificationId);
+    return { state: live, version, events, powers };
+  }
+
+  /** Powers are found through the read model and judged on their own streams, the source of truth. */
+  private async powersBetween(principal: string, proxy: string): Promise<PowerOfAttorney[]> {
+    const powerIds = await this.caseStatus.powerIdsBetween(principal, proxy);
+    return Promise.all(
+      powerIds.map(
+        async (powerId) => (await load(this.store, powerOfAttorneyDecider, `power-${powerId}`)).state,
+      ),
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
+import { InformationDrafts } from '@expediente/infra/review-queue/information-drafts';
+import { STAFF_DIRECTORY, STAFF_FIXTURES_FILE } from '@expediente/infra/staff/staff-directory.port';
+import { LocalStaffDirectory } from '@expediente/infra/staff/staff-directory.local';
+import { IdentityApiModule } from '../identity/identity-api.module';
+import { ReviewController } from './review.controller';
+import { InformationController } from './information.controller';
+import { ReviewService } from './review.service';
+import { InformationService } from './information.service';
+
+/** The review endpoints: staff of the case's unit, and the citizen answering or withdrawing. */
+@Module({
+  imports: [IdentityApiModule],
+  controllers: [ReviewController, InformationController],
+  providers: [
+    ReviewService,
+    InformationService,
+    { provide: STAFF_DIRECTORY, useFactory: () => LocalStaffDirectory.fromFile(STAFF_FIXTURES_FILE) },
+    {
+      provide: InformationDrafts,
+      inject: [SQL_CLIENT],
+      useFactory: (sql: SqlClient) => new InformationDrafts(sql),
+    },
+  ],
+  exports: [STAFF_DIRECTORY],
+})
+export class ReviewApiModule {}
