@@ -146,7 +146,19 @@ describe('a case through the medical unit to the citizen', () => {
 
     // The letter: rendered, sealed, stored, and exactly what ResolutionIssued names.
     const issued = (await eventsOf(system, `review-${caseId}`)).find((e) => e.type === 'ResolutionIssued')!;
-    const { documentHash, signatureHash } = issued.data as { documentHash: string; signatureHash: string };
+    const { documentHash, signatureHash, csv } = issued.data as {
+      documentHash: string;
+      signatureHash: string;
+      csv: string;
+    };
+    // Anyone can check the letter by the CSV printed on it.
+    await citizen.until(`/verify/${csv}`, (r) => r.status === 200, 'the letter to be verifiable');
+    const verified = await fetch(`${system.api}/verify/${csv}`);
+    expect(await verified.json()).toMatchObject({ kind: 'resolution', caseId, pdfSha256: documentHash });
+    const original = Buffer.from(
+      await (await fetch(`${system.api}/verify/${csv}/document.pdf`)).arrayBuffer(),
+    );
+    expect(createHash('sha256').update(original).digest('hex')).toBe(documentHash);
 
     const mobileLogin = await ApiClient.login(system.api, {
       subject: '34567890V',

@@ -13,6 +13,7 @@ import { ReadModelRunner } from '@expediente/infra/projections/read-model-runner
 import { ProjectionRunner } from '@expediente/infra/projections/projection-runner';
 import { reviewQueueProjection } from '@expediente/infra/review-queue/review-queue.projection';
 import { notificationInboxProjection } from '@expediente/infra/review-queue/notification-inbox.projection';
+import { issuedDocumentsProjection } from '@expediente/infra/verification/issued-documents';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
 import { JOBS, outboxRoutes, WorkerQueues } from './outbox/outbox.routes';
@@ -59,6 +60,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       new ReadModelRunner(store, caseStatus),
       new ProjectionRunner(store, sql, reviewQueueProjection),
       new ProjectionRunner(store, sql, notificationInboxProjection),
+      new ProjectionRunner(store, sql, issuedDocumentsProjection),
     ];
     this.relay = new OutboxRelay(store, sql, outboxRoutes(this.queues, clock));
   }

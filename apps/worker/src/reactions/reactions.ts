@@ -7,6 +7,8 @@ import {
   notificationDecider,
   reviewDeadlines,
   SAMPLE_HOLIDAY_CALENDAR,
+  type CaseReviewCommand,
+  type CaseRoutedToUnit,
   type CaseReviewEvent,
   type NotificationOutcome,
 } from '@expediente/domain';
@@ -19,6 +21,19 @@ import { generateCsv } from '@expediente/infra/receipts/csv';
 import { VERIFY_BASE_URL } from '../receipts/receipt-issuer';
 import { resolutionFactsOf } from './resolution-facts';
 import { systemMetadata } from './system-metadata';
+
+const ANSWER_OUTCOMES: Readonly<Record<string, NotificationOutcome>> = {
+  NotificationAccepted: 'accepted',
+  NotificationRejected: 'rejected',
+  NotificationDeemedRejected: 'deemed-rejected',
+};
+
+/** A case-review command as the worker builds it; the metadata is added on the way out. */
+type SystemCommand = CaseReviewCommand extends infer C
+  ? C extends { type: infer T; data: infer D }
+    ? { type: T; data: D }
+    : never
+  : never;
 
 export const reviewStream = (caseId: string) => `review-${caseId}`;
 export const notificationStream = (id: string) => `notification-${id}`;
@@ -45,13 +60,11 @@ export class Reactions {
   ) {}
 
   async openReview(caseId: string, routedEventId: string): Promise<void> {
-    const routed = (await this.events(`case-${caseId}`)).find((e) => e.id === routedEventId);
+    const filing = await this.events(`case-${caseId}`);
+    const routed = filing.find((e) => e.id === routedEventId);
     if (!routed || (await this.caused(reviewStream(caseId), routedEventId))) return;
-    const data = routed.data as Record<string, unknown>;
-    const filed = (await this.events(`case-${caseId}`)).find((e) => /Submitted$/.test(e.type))?.data as {
-      subject: string;
-      filer: string;
-    };
+    const data = routed.data as CaseRoutedToUnit['data'];
+    const filed = filing.find((e) => /Submitted$/.test(e.type))!.data as { subject: string; filer: string };
     await this.decideReview(caseId, routed, {
       type: 'OpenReview',
       data: {
@@ -88,6 +101,7 @@ export class Reactions {
         caseId,
         documentHash: pdf!.hash,
         signatureHash: p7s!.hash,
+        csv: facts.csv,
         issuedAt: this.clock.now().toISOString(),
       },
     });
@@ -133,17 +147,14 @@ export class Reactions {
     const answer = events.find((e) => e.id === answerEventId)!;
     const caseId = (events[0]!.data as { caseId?: string }).caseId;
     if (!caseId || (await this.caused(reviewStream(caseId), answerEventId))) return;
-    const outcome: Record<string, NotificationOutcome> = {
-      NotificationAccepted: 'accepted',
-      NotificationRejected: 'rejected',
-      NotificationDeemedRejected: 'deemed-rejected',
-    } as Record<string, NotificationOutcome>;
+    const outcome = ANSWER_OUTCOMES[answer.type];
+    if (!outcome) throw new Error(`${answer.type} does not answer a notification`);
     await this.decideReview(caseId, answer, {
       type: 'CloseCase',
       data: {
         caseId,
         notificationId,
-        notificationOutcome: outcome[answer.type],
+        notificationOutcome: outcome,
         notifiedAt: answer.recordedAt.toISOString(),
       },
     });
@@ -177,11 +188,7 @@ export class Reactions {
     );
   }
 
-  private async decideReview(
-    caseId: string,
-    cause: StoredEvent,
-    command: { type: string; data: unknown },
-  ): Promise<void> {
+  private async decideReview(caseId: string, cause: StoredEvent, command: SystemCommand): Promise<void> {
     await runCommand(this.store, caseReviewDecider, reviewStream(caseId), {
       ...command,
       metadata: systemMetadata(this.clock.now(), cause),

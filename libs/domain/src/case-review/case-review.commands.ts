@@ -69,8 +69,11 @@ export type RecordDeadlineExpired = Command<
 
 export type RecordResolutionIssued = Command<
   'RecordResolutionIssued',
-  /** signatureHash: the seal's detached signature (CMS) over the document, stored beside it. */
-  { caseId: string; documentHash: string; signatureHash: string; issuedAt: string }
+  /**
+   * signatureHash: the seal's detached signature (CMS) over the document, stored beside it;
+   * csv: the verification code printed on the letter, checkable at the public /verify URL.
+   */
+  { caseId: string; documentHash: string; signatureHash: string; csv: string; issuedAt: string }
 >;
 
 export type CaseReviewCommand =

@@ -93,7 +93,7 @@ export type ReviewWithdrawn = Event<
 /** The signed resolution document was issued and handed to notification. */
 export type ResolutionIssued = Event<
   'ResolutionIssued',
-  { caseId: string; documentHash: string; signatureHash: string; issuedAt: string }
+  { caseId: string; documentHash: string; signatureHash: string; csv: string; issuedAt: string }
 >;
 
 export type CaseClosed = Event<

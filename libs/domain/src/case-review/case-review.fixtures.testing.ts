@@ -126,7 +126,13 @@ export const resolved: CaseReviewEvent = {
 
 export const issued: ResolutionIssued = {
   type: 'ResolutionIssued',
-  data: { caseId, documentHash: blobHash(77), signatureHash: blobHash(78), issuedAt: now },
+  data: {
+    caseId,
+    documentHash: blobHash(77),
+    signatureHash: blobHash(78),
+    csv: 'ABCDEFGHJKLMNPQR',
+    issuedAt: now,
+  },
 };
 
 export const expired = (step: ReviewStep, dueOn: string, recordedAt = now): CaseReviewEvent => ({

@@ -73,6 +73,7 @@ export const recordResolutionIssued = (
         caseId: review.caseId,
         documentHash: documentHashMustBeSha256(data.documentHash),
         signatureHash: documentHashMustBeSha256(data.signatureHash),
+        csv: data.csv,
         issuedAt: data.issuedAt,
       },
     },

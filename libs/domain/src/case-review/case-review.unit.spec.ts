@@ -76,7 +76,7 @@ const withdraw = (metadata = citizen(filer), reason?: string) =>
 const issue = (documentHash = issued.data.documentHash) =>
   command(
     'RecordResolutionIssued',
-    { documentHash, signatureHash: issued.data.signatureHash, issuedAt: now },
+    { documentHash, signatureHash: issued.data.signatureHash, csv: issued.data.csv, issuedAt: now },
     system(),
   );
 const close = () =>

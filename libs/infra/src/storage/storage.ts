@@ -9,6 +9,7 @@ import { Migration, migrate } from '../sql/migrations';
 import { oneTimeCodeMigrations } from '../otp/one-time-codes.migrations';
 import { registerMigrations } from '../register/register.migrations';
 import { caseStatusMigrations } from '../case-status/case-status.migrations';
+import { issuedDocumentMigrations } from '../verification/issued-documents.migrations';
 import { reviewQueueMigrations } from '../review-queue/review-queue.migrations';
 import { SqlClient } from '../sql/sql-client';
 import { createPostgresClient } from '../sql/sql-client.postgres';
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...registerMigrations,
   ...caseStatusMigrations,
   ...reviewQueueMigrations,
+  ...issuedDocumentMigrations,
 ];
 
 export async function openStorage(

@@ -1,0 +1,62 @@
+import { SqlProjection } from '../projections/projection';
+import { SqlExecutor } from '../sql/sql-client';
+
+/** A sealed document the administration issued (a resolution letter), findable by the CSV printed on it. */
+export interface IssuedDocument {
+  readonly csv: string;
+  readonly kind: 'resolution';
+  readonly caseId: string;
+  readonly documentHash: string;
+  readonly signatureHash: string;
+  readonly issuedAt: Date;
+}
+
+/** Keeps the CSV → document index behind the public /verify URL; keyed by CSV, so a replay is a no-op. */
+export const issuedDocumentsProjection: SqlProjection = {
+  name: 'issued-documents',
+  async apply(tx, event) {
+    if (event.type !== 'ResolutionIssued') return;
+    const data = event.data as {
+      caseId: string;
+      documentHash: string;
+      signatureHash: string;
+      csv: string;
+      issuedAt: string;
+    };
+    await tx.query(
+      `INSERT INTO issued_documents (csv, kind, case_id, document_hash, signature_hash, issued_at)
+       VALUES ($1, 'resolution', $2, $3, $4, $5) ON CONFLICT (csv) DO NOTHING`,
+      [data.csv, data.caseId, data.documentHash, data.signatureHash, data.issuedAt],
+    );
+  },
+  async reset(tx) {
+    await tx.query('DELETE FROM issued_documents');
+  },
+};
+
+export async function issuedDocumentByCsv(
+  sql: SqlExecutor,
+  csv: string,
+): Promise<IssuedDocument | undefined> {
+  const [row] = await sql.query<{
+    csv: string;
+    kind: 'resolution';
+    case_id: string;
+    document_hash: string;
+    signature_hash: string;
+    issued_at: Date;
+  }>(
+    'SELECT csv, kind, case_id, document_hash, signature_hash, issued_at FROM issued_documents WHERE csv = $1',
+    [csv],
+  );
+  return (
+    row && {
+      csv: row.csv,
+      kind: row.kind,
+      caseId: row.case_id,
+      documentHash: row.document_hash.trim(),
+      signatureHash: row.signature_hash.trim(),
+      issuedAt: new Date(row.issued_at),
+    }
+  );
+}
