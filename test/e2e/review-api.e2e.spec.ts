@@ -12,6 +12,7 @@ import { runCommand } from '@expediente/infra/commands/command-runner';
 import { LocalDiskBlobStore } from '@expediente/infra/blobs/blob-store.local';
 import { ProjectionRunner } from '@expediente/infra/projections/projection-runner';
 import { reviewQueueProjection } from '@expediente/infra/review-queue/review-queue.projection';
+import { DEFAULT_DEADLINE_RULES } from '@expediente/infra/deadlines/deadline-rules';
 import { notificationInboxProjection } from '@expediente/infra/review-queue/notification-inbox.projection';
 import { collect } from '../support/async';
 import { ApiClient, Login, pdfBytes, Reply } from '../support/client';
@@ -73,7 +74,7 @@ describe('review, dashboard and notification API', () => {
   beforeAll(async () => {
     system = await startSystem({ worker: false });
     const { eventStore, sql } = system.storage;
-    projections = [reviewQueueProjection, notificationInboxProjection].map(
+    projections = [reviewQueueProjection(DEFAULT_DEADLINE_RULES), notificationInboxProjection].map(
       (projection) => new ProjectionRunner(eventStore, sql, projection),
     );
     for (const runner of projections) await runner.start();

@@ -16,6 +16,7 @@ import { notificationInboxProjection } from '@expediente/infra/review-queue/noti
 import { issuedDocumentsProjection } from '@expediente/infra/verification/issued-documents';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
+import { DEADLINE_RULES, DeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
 import { JOBS, outboxRoutes, WorkerQueues } from './outbox/outbox.routes';
 import { ReceiptIssuer } from './receipts/receipt-issuer';
 import { Reactions } from './reactions/reactions';
@@ -46,6 +47,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(PDF_RENDERER) private readonly pdf: PdfRenderer,
     @Inject(CASE_STATUS_READ_MODEL) caseStatus: CaseStatusReadModel,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DEADLINE_RULES) rules: DeadlineRules,
     private readonly receipts: ReceiptIssuer,
     private readonly reactions: Reactions,
   ) {
@@ -58,7 +60,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     };
     this.projections = [
       new ReadModelRunner(store, caseStatus),
-      new ProjectionRunner(store, sql, reviewQueueProjection),
+      new ProjectionRunner(store, sql, reviewQueueProjection(rules)),
       new ProjectionRunner(store, sql, notificationInboxProjection),
       new ProjectionRunner(store, sql, issuedDocumentsProjection),
     ];

@@ -9,6 +9,7 @@ import { openStorage, Storage, STORAGE } from './storage/storage';
 import { SQL_CLIENT } from './sql/sql-client';
 import { BLOB_STORE } from './blobs/blob-store.port';
 import { CLOCK, processClock } from './clock/clock';
+import { DEADLINE_RULES, loadDeadlineRules } from './deadlines/deadline-rules';
 import { LocalDiskBlobStore } from './blobs/blob-store.local';
 import { CASE_STATUS_READ_MODEL } from './case-status/case-status.port';
 
@@ -80,9 +81,23 @@ export class InfraModule {
             LocalDiskBlobStore.inDataDir(config.get('DATA_DIR', { infer: true })),
         },
         { provide: CLOCK, useValue: processClock },
+        {
+          provide: DEADLINE_RULES,
+          inject: [ConfigService],
+          useFactory: (config: TypedConfig) => loadDeadlineRules(configOf(config)),
+        },
         InfraLifecycle,
       ],
-      exports: [STORAGE, EVENT_STORE, SQL_CLIENT, CASE_STATUS_READ_MODEL, REDIS, BLOB_STORE, CLOCK],
+      exports: [
+        STORAGE,
+        EVENT_STORE,
+        SQL_CLIENT,
+        CASE_STATUS_READ_MODEL,
+        REDIS,
+        BLOB_STORE,
+        CLOCK,
+        DEADLINE_RULES,
+      ],
     };
   }
 }

@@ -2,9 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   caseReviewDecider,
   citizenAnswerDueOn,
-  DEFAULT_DEADLINE_POLICY,
   NotFound,
-  SAMPLE_HOLIDAY_CALENDAR,
   type CaseReview,
   type CaseReviewCommand,
   type ResolutionOutcome,
@@ -15,6 +13,7 @@ import type { Principal } from '@expediente/infra/identity/identity-provider.por
 import { STAFF_DIRECTORY, StaffDirectory } from '@expediente/infra/staff/staff-directory.port';
 import { metadataFor } from '../commands/command-context';
 import { ApiProblem } from '../problem/api-problem';
+import { DEADLINE_RULES, DeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
 
 type ExistingReview = Exclude<CaseReview, { status: 'none' }>;
 
@@ -42,6 +41,7 @@ export class ReviewService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
+    @Inject(DEADLINE_RULES) private readonly rules: DeadlineRules,
   ) {}
 
   async load(caseId: string): Promise<{ review: ExistingReview | undefined; version: number | undefined }> {
@@ -108,8 +108,8 @@ export class ReviewService {
     const metadata = metadataFor(principal);
     const dueOn = citizenAnswerDueOn(
       { procedure: review.procedure, requestedAt: metadata.now },
-      DEFAULT_DEADLINE_POLICY,
-      { calendar: SAMPLE_HOLIDAY_CALENDAR, provinceCode: review.provinceCode },
+      this.rules.policy,
+      { calendar: this.rules.calendar, provinceCode: review.provinceCode },
     );
     return this.run(caseId, { type: 'RequestInformation', data: { caseId, requested, dueOn }, metadata });
   }

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   caseReviewDecider,
-  DEFAULT_DEADLINE_POLICY,
   endOfMadridDay,
   isDomainError,
   notificationDecider,
   reviewDeadlines,
-  SAMPLE_HOLIDAY_CALENDAR,
   type CaseReviewCommand,
   type CaseRoutedToUnit,
   type CaseReviewEvent,
@@ -16,6 +14,7 @@ import { EVENT_STORE, EventStore, StoredEvent } from '@expediente/infra/event-st
 import { deterministicUuid, runCommand } from '@expediente/infra/commands/command-runner';
 import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
+import { DEADLINE_RULES, DeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
 import { ResolutionRenderer } from '@expediente/infra/resolutions/resolution-renderer';
 import { generateCsv } from '@expediente/infra/receipts/csv';
 import { VERIFY_BASE_URL } from '../receipts/receipt-issuer';
@@ -55,6 +54,7 @@ export class Reactions {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DEADLINE_RULES) private readonly rules: DeadlineRules,
     @Inject(VERIFY_BASE_URL) private readonly verifyBaseUrl: string,
     private readonly resolutions: ResolutionRenderer,
   ) {}
@@ -165,7 +165,7 @@ export class Reactions {
     const events = (await this.events(reviewStream(caseId))).map(
       (e) => ({ type: e.type, data: e.data }) as CaseReviewEvent,
     );
-    return reviewDeadlines(events, DEFAULT_DEADLINE_POLICY, SAMPLE_HOLIDAY_CALENDAR).flatMap((deadline) => {
+    return reviewDeadlines(events, this.rules.policy, this.rules.calendar).flatMap((deadline) => {
       if (deadline.state !== 'running') return [];
       const dueAt = endOfMadridDay(deadline.dueOn);
       return [

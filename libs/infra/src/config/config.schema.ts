@@ -30,6 +30,10 @@ export const configSchema = z.object({
     .string()
     .regex(/^[\w:-]{1,64}$/, 'letters, digits, _, - or :')
     .default('expediente'),
+  /** JSON deadline policy (days per step, business or calendar, per procedure); unset: our defaults. */
+  DEADLINE_POLICY_FILE: z.string().optional(),
+  /** JSON holiday calendar (national, regional, local); unset: the sample 2026–2027 calendar. */
+  HOLIDAY_CALENDAR_FILE: z.string().optional(),
   /** How often the worker promotes deadline jobs that fell due by the (possibly moved) clock. */
   DEADLINE_SWEEP_MS: z.coerce.number().int().min(50).default(15_000),
   /** How long a job is held by a worker that stopped answering before another takes it over. */

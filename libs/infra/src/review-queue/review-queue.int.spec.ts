@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DEFAULT_DEADLINE_POLICY,
-  reviewDeadlines,
-  SAMPLE_HOLIDAY_CALENDAR,
-  type CaseReviewEvent,
-  type StepDeadline,
-} from '@expediente/domain';
+import { reviewDeadlines, type CaseReviewEvent, type StepDeadline } from '@expediente/domain';
 import { StoredEvent } from '../event-store/event-store.port';
 import { migrate } from '../sql/migrations';
 import { SqlClient } from '../sql/sql-client';
@@ -14,6 +8,7 @@ import { SqlProjection } from '../projections/projection';
 import { createTestSchema } from '../../../../test/support/postgres';
 import { reviewQueueMigrations } from './review-queue.migrations';
 import { reviewQueueProjection } from './review-queue.projection';
+import { DEFAULT_DEADLINE_RULES } from '../deadlines/deadline-rules';
 import { notificationInboxProjection } from './notification-inbox.projection';
 import { insertSyntheticQueue } from './review-queue.synthetic';
 import { queuePageQuery, QUEUE_QUERIES, ReviewQueue } from './review-queue';
@@ -102,11 +97,11 @@ describe('review queue projection (PostgreSQL)', () => {
     const caseId = randomUUID();
     const events = reviewEvents(caseId);
     for (let n = 1; n <= events.length; n++) {
-      await apply(reviewQueueProjection, stored(`review-${caseId}`, events[n - 1]!));
+      await apply(reviewQueueProjection(DEFAULT_DEADLINE_RULES), stored(`review-${caseId}`, events[n - 1]!));
       const running = reviewDeadlines(
         events.slice(0, n),
-        DEFAULT_DEADLINE_POLICY,
-        SAMPLE_HOLIDAY_CALENDAR,
+        DEFAULT_DEADLINE_RULES.policy,
+        DEFAULT_DEADLINE_RULES.calendar,
       ).find(
         (deadline): deadline is Extract<StepDeadline, { state: 'running' }> => deadline.state === 'running',
       );
@@ -122,13 +117,13 @@ describe('review queue projection (PostgreSQL)', () => {
     const caseId = randomUUID();
     const events = reviewEvents(caseId).map((event) => stored(`review-${caseId}`, event));
     for (const event of events) {
-      await apply(reviewQueueProjection, event);
+      await apply(reviewQueueProjection(DEFAULT_DEADLINE_RULES), event);
       const once = await rowOf('review_queue', 'case_id', caseId);
-      await apply(reviewQueueProjection, event);
+      await apply(reviewQueueProjection(DEFAULT_DEADLINE_RULES), event);
       expect(await rowOf('review_queue', 'case_id', caseId)).toEqual(once);
     }
     const last = await rowOf('review_queue', 'case_id', caseId);
-    await apply(reviewQueueProjection, events[1]!);
+    await apply(reviewQueueProjection(DEFAULT_DEADLINE_RULES), events[1]!);
     expect(await rowOf('review_queue', 'case_id', caseId)).toEqual(last);
     expect(last).toMatchObject({ status: 'assigned', reviewer_id: '50234567Z', paused_days: 3 });
 

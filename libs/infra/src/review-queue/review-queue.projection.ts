@@ -3,6 +3,7 @@ import { StoredEvent } from '../event-store/event-store.port';
 import { SqlExecutor } from '../sql/sql-client';
 import { SqlProjection } from '../projections/projection';
 import { QueueRow, queueRowAfter } from './review-queue.row';
+import type { DeadlineRules } from '../deadlines/deadline-rules';
 
 const REVIEW_EVENTS: ReadonlySet<string> = new Set<CaseReviewEvent['type']>([
   'ReviewOpened',
@@ -62,7 +63,7 @@ async function write(tx: SqlExecutor, row: QueueRow, position: number): Promise<
  * review. Each row remembers the last event it applied, so an event applied twice — a
  * redelivery the checkpoint would skip anyway, or a rebuild over live data — changes nothing.
  */
-export const reviewQueueProjection: SqlProjection = {
+export const reviewQueueProjection = (rules: DeadlineRules): SqlProjection => ({
   name: 'review-queue',
   async apply(tx, event: StoredEvent) {
     if (!event.stream.startsWith('review-') || !REVIEW_EVENTS.has(event.type)) return;
@@ -73,10 +74,10 @@ export const reviewQueueProjection: SqlProjection = {
       [caseId],
     );
     if (current && Number(current.lastPosition) >= event.position) return;
-    const next = queueRowAfter(current, reviewEvent);
+    const next = queueRowAfter(current, reviewEvent, rules);
     if (next) await write(tx, next, event.position);
   },
   async reset(tx) {
     await tx.query('DELETE FROM review_queue');
   },
-};
+});

@@ -8,16 +8,15 @@ import {
   addPeriod,
   businessDaysBetween,
   calendarDaysBetween,
-  DEFAULT_DEADLINE_POLICY,
   isDomainError,
   madridDateOf,
   periodsFor,
-  SAMPLE_HOLIDAY_CALENDAR,
   type CaseReviewEvent,
   type IsoDate,
   type Procedure,
   type ReviewStep,
 } from '@expediente/domain';
+import type { DeadlineRules } from '../deadlines/deadline-rules';
 
 export type QueueStatus =
   'open' | 'assigned' | 'awaiting-citizen' | 'evaluated' | 'resolved' | 'closed' | 'withdrawn';
@@ -62,32 +61,34 @@ const counted = <T>(count: () => T): T | null => {
   }
 };
 
-const place = (row: Pick<QueueRow, 'provinceCode'>) => ({
-  calendar: SAMPLE_HOLIDAY_CALENDAR,
+const place = (rules: DeadlineRules, row: Pick<QueueRow, 'provinceCode'>) => ({
+  calendar: rules.calendar,
   provinceCode: row.provinceCode,
 });
 
-const periods = (row: Pick<QueueRow, 'procedure'>) => periodsFor(DEFAULT_DEADLINE_POLICY, row.procedure);
+const periods = (rules: DeadlineRules, row: Pick<QueueRow, 'procedure'>) =>
+  periodsFor(rules.policy, row.procedure);
 
-const stepDue = (row: QueueRow, step: 'assign' | 'evaluate', extraDays = 0) => {
-  const { days, count } = periods(row)[step];
+const stepDue = (rules: DeadlineRules, row: QueueRow, step: 'assign' | 'evaluate', extraDays = 0) => {
+  const { days, count } = periods(rules, row)[step];
   return {
     dueStep: step,
-    dueOn: counted(() => addPeriod(row.routedOn, days + extraDays, count, place(row))),
+    dueOn: counted(() => addPeriod(row.routedOn, days + extraDays, count, place(rules, row))),
     overdue: false,
   };
 };
 
-const evaluationDue = (row: QueueRow) => stepDue(row, 'evaluate', row.pausedDays);
+const evaluationDue = (rules: DeadlineRules, row: QueueRow) =>
+  stepDue(rules, row, 'evaluate', row.pausedDays);
 
 /** The waiting from `pausedSince` to `until`, added to the evaluation's paused days. */
-const resumed = (row: QueueRow, until: IsoDate): QueueRow => {
+const resumed = (rules: DeadlineRules, row: QueueRow, until: IsoDate): QueueRow => {
   if (row.pausedSince === null) return row;
   const from = row.pausedSince;
-  const { count } = periods(row).evaluate;
+  const { count } = periods(rules, row).evaluate;
   const waited =
     count === 'business'
-      ? counted(() => businessDaysBetween(from, until, SAMPLE_HOLIDAY_CALENDAR, row.provinceCode))
+      ? counted(() => businessDaysBetween(from, until, rules.calendar, row.provinceCode))
       : calendarDaysBetween(from, until);
   return { ...row, pausedSince: null, pausedDays: row.pausedDays + (waited ?? 0) };
 };
@@ -95,7 +96,11 @@ const resumed = (row: QueueRow, until: IsoDate): QueueRow => {
 const noDeadline = { dueStep: null, dueOn: null, overdue: false } as const;
 
 /** The row after `event`; undefined while the case has no row (an event before ReviewOpened). */
-export function queueRowAfter(row: QueueRow | undefined, event: CaseReviewEvent): QueueRow | undefined {
+export function queueRowAfter(
+  row: QueueRow | undefined,
+  event: CaseReviewEvent,
+  rules: DeadlineRules,
+): QueueRow | undefined {
   if (event.type === 'ReviewOpened') {
     if (row) return row;
     const { caseId, unit, procedure, provinceCode, routedAt, openedAt } = event.data;
@@ -115,7 +120,7 @@ export function queueRowAfter(row: QueueRow | undefined, event: CaseReviewEvent)
       resolvedAt: null,
       outcome: null,
     };
-    return { ...opened, ...stepDue(opened, 'assign') };
+    return { ...opened, ...stepDue(rules, opened, 'assign') };
   }
   if (!row) return undefined;
   switch (event.type) {
@@ -123,7 +128,7 @@ export function queueRowAfter(row: QueueRow | undefined, event: CaseReviewEvent)
       const { reviewerId, assignedAt } = event.data;
       if (row.status !== 'open') return { ...row, reviewerId };
       const assigned = { ...row, reviewerId, status: 'assigned' as const, statusChangedAt: assignedAt };
-      return { ...assigned, ...evaluationDue(assigned) };
+      return { ...assigned, ...evaluationDue(rules, assigned) };
     }
     case 'InformationRequested':
       return row.status === 'assigned'
@@ -140,11 +145,11 @@ export function queueRowAfter(row: QueueRow | undefined, event: CaseReviewEvent)
     case 'InformationProvided': {
       if (row.status !== 'awaiting-citizen') return row;
       const back = {
-        ...resumed(row, dayOf(event.data.providedAt)),
+        ...resumed(rules, row, dayOf(event.data.providedAt)),
         status: 'assigned' as const,
         statusChangedAt: event.data.providedAt,
       };
-      return { ...back, ...evaluationDue(back) };
+      return { ...back, ...evaluationDue(rules, back) };
     }
     case 'CaseEvaluated':
       return row.status === 'assigned'
@@ -153,7 +158,7 @@ export function queueRowAfter(row: QueueRow | undefined, event: CaseReviewEvent)
     case 'CaseResolved': {
       if (row.status !== 'evaluated') return row;
       const { resolvedAt, outcome } = event.data;
-      const { days } = periods(row).notifyResolution;
+      const { days } = periods(rules, row).notifyResolution;
       return {
         ...row,
         status: 'resolved',
@@ -179,8 +184,12 @@ export function queueRowAfter(row: QueueRow | undefined, event: CaseReviewEvent)
       const { step, dueOn, recordedAt } = event.data;
       if (step === 'citizenAnswer' && row.status === 'awaiting-citizen' && row.dueOn === dueOn) {
         // The citizen's time is over: back to the reviewer, with the evaluation clock running again.
-        const back = { ...resumed(row, dueOn), status: 'assigned' as const, statusChangedAt: recordedAt };
-        return { ...back, ...evaluationDue(back) };
+        const back = {
+          ...resumed(rules, row, dueOn),
+          status: 'assigned' as const,
+          statusChangedAt: recordedAt,
+        };
+        return { ...back, ...evaluationDue(rules, back) };
       }
       return row.dueStep === step && row.dueOn === dueOn ? { ...row, overdue: true } : row;
     }
