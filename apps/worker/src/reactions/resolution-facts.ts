@@ -36,17 +36,25 @@ export function resolutionFactsOf(
     procedure,
     outcome,
     resolvedAt,
-    grounds: { es: paragraphs(grounds) },
-    legalBasis: { es: paragraphs(legalBasis) },
-    terms: { es: [TERMS[outcome]] },
+    // The reviewer writes grounds once; an ICAM letter's Catalan version carries them as written.
+    grounds: { es: paragraphs(grounds), ...(unit.kind === 'ICAM' && { ca: paragraphs(grounds) }) },
+    legalBasis: { es: paragraphs(legalBasis), ...(unit.kind === 'ICAM' && { ca: paragraphs(legalBasis) }) },
+    terms: { es: [TERMS.es[outcome]], ...(unit.kind === 'ICAM' && { ca: [TERMS.ca[outcome]] }) },
     csv: links.csv,
     verifyUrl: `${links.verifyBaseUrl}/verify/${links.csv}`,
     paperOptOut: filed.paperOptOut ?? false,
   };
 }
 
-const TERMS: Record<CaseResolved['data']['outcome'], string> = {
-  granted: 'Se estima la solicitud en los términos expuestos.',
-  'partially-granted': 'Se estima parcialmente la solicitud en los términos expuestos.',
-  denied: 'Se desestima la solicitud por los motivos expuestos.',
+const TERMS: Record<'es' | 'ca', Record<CaseResolved['data']['outcome'], string>> = {
+  es: {
+    granted: 'Se estima la solicitud en los términos expuestos.',
+    'partially-granted': 'Se estima parcialmente la solicitud en los términos expuestos.',
+    denied: 'Se desestima la solicitud por los motivos expuestos.',
+  },
+  ca: {
+    granted: "S'estima la sol·licitud en els termes exposats.",
+    'partially-granted': "S'estima parcialment la sol·licitud en els termes exposats.",
+    denied: 'Es desestima la sol·licitud pels motius exposats.',
+  },
 };
