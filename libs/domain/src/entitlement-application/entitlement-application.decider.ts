@@ -6,9 +6,13 @@ import { provinceFor } from '../reference/provinces';
 import {
   caseMustNotExist,
   requireDraft,
+  asSubmitted,
+  asWithdrawn,
   registration,
   requireWithdrawable,
   withdrawal,
+  withAttachment,
+  withoutAttachment,
   type DraftBase,
   type FilingState,
 } from '../filing/filing.lifecycle';
@@ -81,35 +85,15 @@ export const evolve = (
       return { ...rest, ...detailsOf(event.data) };
     }
     case 'EntitlementDocumentAttached':
-      return state.status === 'draft'
-        ? { ...state, attachments: [...state.attachments, event.data.attachment] }
-        : state;
+      return withAttachment(state, event.data.attachment);
     case 'EntitlementDocumentRemoved':
-      return state.status === 'draft'
-        ? {
-            ...state,
-            attachments: state.attachments.filter(({ blobHash }) => blobHash !== event.data.blobHash),
-          }
-        : state;
-    case 'EntitlementApplicationSubmitted': {
-      if (state.status !== 'draft') return state;
-      const { registryEntry, receiptCsv, signedWith, representation, unit, submittedAt, attachments } =
-        event.data;
-      return {
-        ...state,
-        status: 'submitted',
-        attachments,
-        filing: { registryEntry, receiptCsv, signedWith, representation },
-        unit,
-        submittedAt,
-      };
-    }
+      return withoutAttachment(state, event.data.blobHash);
+    case 'EntitlementApplicationSubmitted':
+      return asSubmitted(state, event.data);
     case 'CaseRoutedToUnit':
       return state;
     case 'EntitlementApplicationWithdrawn':
-      return state.status === 'submitted'
-        ? { ...state, status: 'withdrawn', withdrawnAt: event.data.withdrawnAt }
-        : state;
+      return asWithdrawn(state, event.data.withdrawnAt);
     default: {
       const unknown: never = event;
       return unknown;

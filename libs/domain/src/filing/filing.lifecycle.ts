@@ -146,3 +146,41 @@ export const withdrawal = (caseId: string, metadata: CommandMetadata, reason: st
   withdrawnAt: metadata.now.toISOString(),
   ...(reason === undefined ? {} : { reason }),
 });
+
+/* How either filing's state evolves with the events both procedures share in shape. */
+
+export const withAttachment = <Draft extends DraftBase>(
+  state: FilingState<Draft>,
+  attachment: Draft['attachments'][number],
+): FilingState<Draft> =>
+  state.status === 'draft' ? { ...state, attachments: [...state.attachments, attachment] } : state;
+
+export const withoutAttachment = <Draft extends DraftBase>(
+  state: FilingState<Draft>,
+  blobHash: string,
+): FilingState<Draft> =>
+  state.status === 'draft'
+    ? { ...state, attachments: state.attachments.filter((a) => a.blobHash !== blobHash) }
+    : state;
+
+export const asSubmitted = <Draft extends DraftBase>(
+  state: FilingState<Draft>,
+  data: FilingRecord & { unit: MedicalUnit; submittedAt: string; attachments: Draft['attachments'] },
+): FilingState<Draft> => {
+  if (state.status !== 'draft') return state;
+  const { registryEntry, receiptCsv, signedWith, representation, unit, submittedAt, attachments } = data;
+  return {
+    ...state,
+    status: 'submitted',
+    attachments,
+    filing: { registryEntry, receiptCsv, signedWith, representation },
+    unit,
+    submittedAt,
+  };
+};
+
+export const asWithdrawn = <Draft extends DraftBase>(
+  state: FilingState<Draft>,
+  withdrawnAt: string,
+): FilingState<Draft> =>
+  state.status === 'submitted' ? { ...state, status: 'withdrawn', withdrawnAt } : state;

@@ -5,9 +5,13 @@ import { provinceFor } from '../reference/provinces';
 import {
   caseMustNotExist,
   requireDraft,
+  asSubmitted,
+  asWithdrawn,
   registration,
   requireWithdrawable,
   withdrawal,
+  withAttachment,
+  withoutAttachment,
   type DraftBase,
   type FilingState,
 } from '../filing/filing.lifecycle';
@@ -62,35 +66,15 @@ export const evolve = (
       return { ...state, benefitRequestRef, provinceCode };
     }
     case 'ReportDocumentAttached':
-      return state.status === 'draft'
-        ? { ...state, attachments: [...state.attachments, event.data.attachment] }
-        : state;
+      return withAttachment(state, event.data.attachment);
     case 'ReportDocumentRemoved':
-      return state.status === 'draft'
-        ? {
-            ...state,
-            attachments: state.attachments.filter(({ blobHash }) => blobHash !== event.data.blobHash),
-          }
-        : state;
-    case 'ReportsSubmitted': {
-      if (state.status !== 'draft') return state;
-      const { registryEntry, receiptCsv, signedWith, representation, unit, submittedAt, attachments } =
-        event.data;
-      return {
-        ...state,
-        status: 'submitted',
-        attachments,
-        filing: { registryEntry, receiptCsv, signedWith, representation },
-        unit,
-        submittedAt,
-      };
-    }
+      return withoutAttachment(state, event.data.blobHash);
+    case 'ReportsSubmitted':
+      return asSubmitted(state, event.data);
     case 'CaseRoutedToUnit':
       return state;
     case 'ReportsWithdrawn':
-      return state.status === 'submitted'
-        ? { ...state, status: 'withdrawn', withdrawnAt: event.data.withdrawnAt }
-        : state;
+      return asWithdrawn(state, event.data.withdrawnAt);
     default: {
       const unknown: never = event;
       return unknown;
