@@ -3,22 +3,17 @@ import { ConfigService } from '@nestjs/config';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { TypedConfig } from '@expediente/infra/infra.module';
-import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
-import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
 import { createQueue, QUEUES } from '@expediente/infra/queue/queues';
 import { createRedis } from '@expediente/infra/queue/redis';
 import { OutboxRelay } from '@expediente/infra/outbox/outbox-relay';
-import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
-import { ReadModelRunner } from '@expediente/infra/projections/read-model-runner';
-import { ProjectionRunner } from '@expediente/infra/projections/projection-runner';
-import { reviewQueueProjection } from '@expediente/infra/review-queue/review-queue.projection';
-import { notificationInboxProjection } from '@expediente/infra/review-queue/notification-inbox.projection';
-import { issuedDocumentsProjection } from '@expediente/infra/verification/issued-documents';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
 import { DEADLINE_RULES, DeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
 import { JOBS, outboxRoutes, WorkerQueues } from './outbox/outbox.routes';
 import { ReceiptIssuer } from './receipts/receipt-issuer';
+import { projectionRunners } from './projections';
+import type { ReadModelRunner } from '@expediente/infra/projections/read-model-runner';
+import { STORAGE, Storage } from '@expediente/infra/storage/storage';
 import { Reactions } from './reactions/reactions';
 
 type JobData = Record<string, string>;
@@ -41,11 +36,9 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private sweeper?: NodeJS.Timeout;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(SQL_CLIENT) sql: SqlClient,
+    @Inject(STORAGE) storage: Storage,
     @Inject(ConfigService) private readonly config: TypedConfig,
     @Inject(PDF_RENDERER) private readonly pdf: PdfRenderer,
-    @Inject(CASE_STATUS_READ_MODEL) caseStatus: CaseStatusReadModel,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DEADLINE_RULES) rules: DeadlineRules,
     private readonly receipts: ReceiptIssuer,
@@ -58,13 +51,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       deadlines: createQueue(QUEUES.deadlines, this.connect(), prefix),
       paperPost: createQueue(QUEUES.paperPost, this.connect(), prefix),
     };
-    this.projections = [
-      new ReadModelRunner(store, caseStatus),
-      new ProjectionRunner(store, sql, reviewQueueProjection(rules)),
-      new ProjectionRunner(store, sql, notificationInboxProjection),
-      new ProjectionRunner(store, sql, issuedDocumentsProjection),
-    ];
-    this.relay = new OutboxRelay(store, sql, outboxRoutes(this.queues, clock));
+    this.projections = Object.values(projectionRunners(storage, rules));
+    this.relay = new OutboxRelay(storage.eventStore, storage.sql, outboxRoutes(this.queues, clock));
   }
 
   async onApplicationBootstrap(): Promise<void> {

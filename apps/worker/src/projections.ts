@@ -1,0 +1,21 @@
+import type { Storage } from '@expediente/infra/storage/storage';
+import type { DeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
+import { ReadModelRunner } from '@expediente/infra/projections/read-model-runner';
+import { ProjectionRunner } from '@expediente/infra/projections/projection-runner';
+import { reviewQueueProjection } from '@expediente/infra/review-queue/review-queue.projection';
+import { notificationInboxProjection } from '@expediente/infra/review-queue/notification-inbox.projection';
+import { issuedDocumentsProjection } from '@expediente/infra/verification/issued-documents';
+
+/** Every read model the system keeps, by name: what the worker runs and what `npm run projections:rebuild` rebuilds. */
+export function projectionRunners(
+  storage: Storage,
+  rules: DeadlineRules,
+): Readonly<Record<string, ReadModelRunner>> {
+  const { eventStore, sql } = storage;
+  return {
+    'case-status': new ReadModelRunner(eventStore, storage.caseStatus),
+    'review-queue': new ProjectionRunner(eventStore, sql, reviewQueueProjection(rules)),
+    'notification-inbox': new ProjectionRunner(eventStore, sql, notificationInboxProjection),
+    'issued-documents': new ProjectionRunner(eventStore, sql, issuedDocumentsProjection),
+  };
+}

@@ -1,0 +1,58 @@
+import { DEFAULT_DEADLINE_RULES } from '@expediente/infra/deadlines/deadline-rules';
+import { rebuildProjections } from '../../scripts/rebuild-projections';
+import { ApiClient } from '../support/client';
+import { fileMadridCase } from '../support/cases';
+import { RunningSystem, startSystem } from '../support/system';
+
+/** A read model lost or damaged is rebuilt from the log, which stays the source of truth. */
+describe('rebuilding projections', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system?.stop());
+
+  it('restores the citizen status and the review queue from the event log, showing progress', async () => {
+    const caseId = await fileMadridCase(system);
+    const citizen = await ApiClient.login(system.api, {
+      subject: '34567890V',
+      name: 'Lucía Martín Gil',
+      levelOfAssurance: 'certificate',
+    });
+    const before = await citizen.until<{ status: string; receipt: { status: string } }>(
+      `/cases/${caseId}`,
+      (r) => r.body.status === 'routed' && r.body.receipt?.status === 'ready',
+      'the case routed, with its proof of receipt',
+    );
+    await system.stopWorker();
+
+    await system.storage.sql.query('DELETE FROM case_status');
+    await system.storage.sql.query('DELETE FROM review_queue');
+    expect((await citizen.request('GET', `/cases/${caseId}`)).status).toBe(404);
+
+    const lines: string[] = [];
+    const applied = await rebuildProjections(
+      system.storage,
+      DEFAULT_DEADLINE_RULES,
+      ['case-status', 'review-queue'],
+      (l) => lines.push(l),
+    );
+    expect(applied['case-status']).toBeGreaterThan(0);
+    expect(lines.some((l) => /case-status: rebuilt from \d+ events/.test(l))).toBe(true);
+    expect((await citizen.request('GET', `/cases/${caseId}`)).body).toEqual(before.body);
+    const [row] = await system.storage.sql.query<{ status: string }>(
+      'SELECT status FROM review_queue WHERE case_id = $1',
+      [caseId],
+    );
+    expect(row?.status).toBe('open');
+  });
+
+  it('names the projections it knows when asked for one it does not', async () => {
+    await expect(
+      rebuildProjections(system.storage, DEFAULT_DEADLINE_RULES, ['nope'], () => undefined),
+    ).rejects.toThrow(
+      /Unknown projection nope; known: case-status, review-queue, notification-inbox, issued-documents/,
+    );
+  });
+});
