@@ -7,6 +7,11 @@ import { createApiApp } from '../../apps/api/src/api.app';
 import { testDatabaseUrl } from '../support/postgres';
 import { HealthReport } from '../support/http';
 
+interface OpenApi {
+  info: { title: string };
+  paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>>;
+}
+
 describe('API health on PostgreSQL', () => {
   const schema = `health_${randomBytes(4).toString('hex')}`;
   let storage: Storage;
@@ -38,10 +43,20 @@ describe('API health on PostgreSQL', () => {
     expect(body.info.redis).toMatchObject({ status: 'up' });
   });
 
-  it('serves the OpenAPI document', async () => {
+  it('serves the OpenAPI document, with the request bodies the API validates', async () => {
     const response = await fetch(`${base}/docs-json`);
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { info: { title: string } }).info.title).toBe('Expediente API');
+    const document = (await response.json()) as OpenApi;
+    expect(document.info.title).toBe('Expediente API');
+    const create =
+      document.paths['/filings/{procedure}']!.post!.requestBody.content['application/json']!.schema;
+    expect(JSON.stringify(create)).toContain('benefitRequestRef');
+    expect(JSON.stringify(create)).toContain('beneficiaries');
+    const upload = document.paths['/filings/{procedure}/{caseId}/attachments']!.post!.requestBody.content;
+    expect(Object.keys(upload)).toEqual(['multipart/form-data']);
+    const resolve =
+      document.paths['/reviews/{caseId}/resolution']!.post!.requestBody.content['application/json']!.schema;
+    expect(resolve).toMatchObject({ required: expect.arrayContaining(['outcome', 'grounds', 'legalBasis']) });
   });
 
   it('answers an unknown route with problem+json', async () => {

@@ -6,6 +6,7 @@ import { BENEFIT_RECORDS, BenefitRecords } from '@expediente/infra/benefit-recor
 import { AuthGuard } from '../identity/auth.guard';
 import { Roles } from '../identity/roles.decorator';
 import { parseBody } from '../problem/parse-body';
+import { ZodBody } from '../problem/zod-body.decorator';
 
 const record = z.object({
   subject: z
@@ -36,6 +37,7 @@ export class BenefitRecordsController {
 
   @Post()
   @HttpCode(200)
+  @ZodBody(importRequest)
   async import(@Body() body: unknown) {
     const { records } = parseBody(importRequest, body);
     return { imported: await this.records.import(records) };

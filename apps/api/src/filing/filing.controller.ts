@@ -27,6 +27,7 @@ import { uuidParam } from '../problem/uuid-param';
 import { FilingService } from './filing.service';
 import { FILING_PROCEDURES, FilingProcedure } from './procedures';
 import { parseBody, parseIfMatch, requests, submitRequest, withdrawRequest } from './filing.requests';
+import { DocumentUpload, ZodBody } from '../problem/zod-body.decorator';
 
 const procedureOf = (slug: string): FilingProcedure => {
   const procedure = FILING_PROCEDURES[slug as FilingProcedure['slug']];
@@ -51,6 +52,7 @@ export class FilingController {
   ) {}
 
   @Post()
+  @ZodBody(requests['medical-reports'].create, requests['entitlement-applications'].create)
   async createDraft(
     @Param('procedure') slug: string,
     @Body() body: unknown,
@@ -83,6 +85,7 @@ export class FilingController {
   }
 
   @Patch(':caseId')
+  @ZodBody(requests['medical-reports'].update, requests['entitlement-applications'].update)
   async update(
     @Param('procedure') slug: string,
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -107,6 +110,7 @@ export class FilingController {
 
   @Post(':caseId/attachments')
   @HttpCode(201)
+  @DocumentUpload()
   async attach(
     @Param('procedure') slug: string,
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -151,6 +155,7 @@ export class FilingController {
   }
 
   @Post(':caseId/submission')
+  @ZodBody(submitRequest)
   async submit(
     @Param('procedure') slug: string,
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -187,6 +192,7 @@ export class FilingController {
   }
 
   @Post(':caseId/withdrawal')
+  @ZodBody(withdrawRequest)
   withdraw(
     @Param('procedure') slug: string,
     @Param('caseId', uuidParam('caseId')) caseId: string,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AdjustableClock, CLOCK } from '@expediente/infra/clock/clock';
 import { parseBody } from '../problem/parse-body';
 import { DevelopmentOnlyGuard } from './development-only.guard';
+import { ZodBody } from '../problem/zod-body.decorator';
 
 const advanceRequest = z.object({
   days: z.number().min(0).max(3650).default(0),
@@ -28,6 +29,7 @@ export class DevClockController {
 
   @Post('advance')
   @HttpCode(200)
+  @ZodBody(advanceRequest)
   advance(@Body() body: unknown) {
     const { days, hours } = parseBody(advanceRequest, body);
     this.clock.advance((days * 24 + hours) * 3600_000);

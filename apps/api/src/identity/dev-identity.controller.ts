@@ -6,6 +6,7 @@ import { e164, principalSchema } from '@expediente/infra/identity/principal.sche
 import { LocalSmsGateway } from '@expediente/infra/sms/sms.local';
 import { parseBody } from '../problem/parse-body';
 import { DevelopmentOnlyGuard } from './development-only.guard';
+import { ZodBody } from '../problem/zod-body.decorator';
 
 const inboxQuery = z.object({ to: e164 });
 
@@ -22,6 +23,7 @@ export class DevIdentityController {
   /** An invalid DNI/NIE is refused by the provider with the domain's INVALID_IDENTITY_NUMBER (422). */
   @Post('login')
   @HttpCode(200)
+  @ZodBody(principalSchema)
   async login(@Body() body: unknown) {
     const { token, principal, expiresAt } = await this.identity.issueToken(parseBody(principalSchema, body));
     return { token, principal, expiresAt: expiresAt.toISOString() };

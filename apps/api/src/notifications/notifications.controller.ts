@@ -9,6 +9,7 @@ import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { parseBody } from '../problem/parse-body';
 import { uuidParam } from '../problem/uuid-param';
 import { NotificationsService } from './notifications.service';
+import { ZodBody } from '../problem/zod-body.decorator';
 
 const signingCode = z
   .string()
@@ -71,6 +72,7 @@ export class NotificationsController {
 
   @Post('notifications/:id/acceptance')
   @HttpCode(200)
+  @ZodBody(acceptanceRequest)
   accept(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: unknown,
@@ -81,6 +83,7 @@ export class NotificationsController {
 
   @Post('notifications/:id/rejection')
   @HttpCode(200)
+  @ZodBody(rejectionRequest)
   reject(
     @Param('id', uuidParam('id')) id: string,
     @Body() body: unknown,

@@ -14,6 +14,7 @@ import { metadataFor } from '../commands/command-context';
 import { parseBody } from '../problem/parse-body';
 import { ApiProblem } from '../problem/api-problem';
 import { uuidParam } from '../problem/uuid-param';
+import { ZodBody } from '../problem/zod-body.decorator';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const grantRequest = z.object({
@@ -37,6 +38,7 @@ export class PowersController {
   ) {}
 
   @Post()
+  @ZodBody(grantRequest)
   async grant(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
@@ -67,6 +69,7 @@ export class PowersController {
   }
 
   @Post(':powerId/revocation')
+  @ZodBody(revokeRequest)
   async revoke(
     @Param('powerId', uuidParam('powerId')) powerId: string,
     @Body() body: unknown,

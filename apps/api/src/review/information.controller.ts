@@ -8,6 +8,7 @@ import { parseBody } from '../problem/parse-body';
 import { uuidParam } from '../problem/uuid-param';
 import { provideInformationRequest, withdrawalRequest } from './review.requests';
 import { InformationService } from './information.service';
+import { DocumentUpload, ZodBody } from '../problem/zod-body.decorator';
 
 /** The citizen's side of a review: answering an information request (signed) and withdrawing. */
 @ApiTags('reviews')
@@ -18,6 +19,7 @@ export class InformationController {
 
   /** One document per request (multipart field `file`, optional `kind`), within the answer's 10 MB. */
   @Post('information/documents')
+  @DocumentUpload()
   upload(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Req() req: Request,
@@ -51,6 +53,7 @@ export class InformationController {
   }
 
   @Post('information')
+  @ZodBody(provideInformationRequest)
   provide(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
@@ -61,6 +64,7 @@ export class InformationController {
 
   @Post('withdrawal')
   @HttpCode(200)
+  @ZodBody(withdrawalRequest)
   withdraw(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,

@@ -15,6 +15,7 @@ import {
   resolutionRequest,
 } from './review.requests';
 import { ReviewOutcome, ReviewService } from './review.service';
+import { ZodBody } from '../problem/zod-body.decorator';
 
 /** Where a stale view would do harm (who works the case, what it decides), the client must say which version it saw. */
 function requiredIfMatch(header: string | undefined): number {
@@ -57,6 +58,7 @@ export class ReviewController {
   @Post('assignment')
   @HttpCode(200)
   @Roles('supervisor', 'reviewer')
+  @ZodBody(assignmentRequest)
   async assign(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
@@ -71,6 +73,7 @@ export class ReviewController {
 
   @Post('information-requests')
   @Roles('reviewer', 'supervisor')
+  @ZodBody(informationRequestRequest)
   async requestInformation(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
@@ -84,6 +87,7 @@ export class ReviewController {
   @Post('evaluation')
   @HttpCode(200)
   @Roles('reviewer', 'supervisor')
+  @ZodBody(evaluationRequest)
   async evaluate(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
@@ -97,6 +101,7 @@ export class ReviewController {
   @Post('resolution')
   @HttpCode(200)
   @Roles('reviewer', 'supervisor')
+  @ZodBody(resolutionRequest)
   async resolve(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
