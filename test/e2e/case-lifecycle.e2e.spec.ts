@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { LocalDiskBlobStore } from '@expediente/infra/blobs/blob-store.local';
 import { eventually } from '../support/async';
-import { eventsOf } from '../support/cases';
+import { decideReview, eventsOf, fileMadridCase, reviewer, supervisor } from '../support/cases';
 import { ApiClient, pdfBytes } from '../support/client';
 import { RunningSystem, startSystem } from '../support/system';
 import { verifyDetachedCms } from '../support/verify-cms';
@@ -210,5 +210,69 @@ describe('a case through the medical unit to the citizen', () => {
       ['NotificationAccessed', '34567890V'],
       ['NotificationAccepted', '34567890V'],
     ]);
+  });
+
+  it('lets a proxy holding a power over notifications open one with a certificate and reject it', async () => {
+    const caseId = await fileMadridCase(system);
+    await decideReview(system, caseId, supervisor, 'AssignReviewer', {
+      reviewer: { id: reviewer.id, unit: 'INSS-28' },
+    });
+    await decideReview(system, caseId, reviewer, 'EvaluateCase', { findings: 'Sin novedad.' });
+    await decideReview(system, caseId, reviewer, 'ResolveCase', {
+      outcome: 'denied',
+      grounds: 'No se acredita.',
+      legalBasis: 'Art. 193 LGSS.',
+    });
+
+    const principal = await ApiClient.login(system.api, {
+      subject: '34567890V',
+      name: 'Lucía Martín Gil',
+      levelOfAssurance: 'certificate',
+    });
+    const proxy = await ApiClient.login(system.api, {
+      subject: '87654321X',
+      name: 'Gestor Apoderado',
+      levelOfAssurance: 'certificate',
+    });
+    const { powerId } = (
+      await principal.request<{ powerId: string }>('POST', '/powers', {
+        proxy: '87654321X',
+        procedures: ['notifications'],
+        validFrom: '2026-01-01',
+        validUntil: '2027-12-31',
+      })
+    ).body;
+    await proxy.request('POST', `/powers/${powerId}/acceptance`);
+
+    const inbox = await proxy.until<Inbox>(
+      '/me/notifications',
+      (r) => r.body.items?.some((n) => n.caseId === caseId),
+      "the principal's notification",
+    );
+    const { notificationId } = inbox.body.items.find((n) => n.caseId === caseId)!;
+    const withClave = await ApiClient.login(system.api, {
+      subject: '87654321X',
+      name: 'Gestor Apoderado',
+      levelOfAssurance: 'clave-permanente',
+      mobile: '+34600000009',
+    });
+    expect((await withClave.request('POST', `/notifications/${notificationId}/access`)).status).toBe(403);
+    expect((await proxy.request('POST', `/notifications/${notificationId}/access`)).status).toBe(200);
+    expect(
+      (await proxy.request('POST', `/notifications/${notificationId}/rejection`, { reason: 'Se recurrirá.' }))
+        .status,
+    ).toBe(200);
+
+    const proof = await eventsOf(system, `notification-${notificationId}`);
+    expect(proof.map((e) => e.type)).toEqual([
+      'NotificationMadeAvailable',
+      'NotificationAccessed',
+      'NotificationRejected',
+    ]);
+    expect(proof[2]!.data).toMatchObject({
+      actedBy: '87654321X',
+      onBehalfOf: '34567890V',
+      basis: { kind: 'power-of-attorney', powerId },
+    });
   });
 });
