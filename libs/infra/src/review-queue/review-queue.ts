@@ -155,25 +155,32 @@ export class ReviewQueue {
     const today = madridDateOf(now);
     const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
     const firstMonday = addCalendarDays(mondayOf(today), -7 * (WEEKS - 1));
-    const count = async (text: string, params: unknown[]) =>
-      Number((await this.sql.query<{ n: string }>(text, params))[0]?.n ?? 0);
-    const [unassigned, awaitingCitizen, mine, overdue, [ageing], weeks] = await Promise.all([
-      count(QUEUE_QUERIES.unassigned, [unit]),
-      count(QUEUE_QUERIES.awaitingCitizen, [unit]),
-      count(QUEUE_QUERIES.mine, [unit, me, ['assigned', 'awaiting-citizen', 'evaluated']]),
-      count(QUEUE_QUERIES.overdue, [unit, today]),
-      this.sql.query<Record<'0-7' | '8-30' | '31-90' | '>90', string>>(QUEUE_QUERIES.ageing, [
-        unit,
-        OPEN_STATUSES,
-        ago(8),
-        ago(31),
-        ago(91),
-      ]),
-      this.sql.query<{ weekStart: string; n: string }>(QUEUE_QUERIES.resolvedPerWeek, [
-        unit,
-        startOfMadridDay(firstMonday),
-      ]),
-    ]);
+    // One snapshot for every figure: counted separately while the projection commits, the
+    // numbers would not add up (a case resolved between two queries counted in both).
+    const [unassigned, awaitingCitizen, mine, overdue, [ageing], weeks] = await this.sql.transaction(
+      async (tx) => {
+        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+        const count = async (text: string, params: unknown[]) =>
+          Number((await tx.query<{ n: string }>(text, params))[0]?.n ?? 0);
+        return [
+          await count(QUEUE_QUERIES.unassigned, [unit]),
+          await count(QUEUE_QUERIES.awaitingCitizen, [unit]),
+          await count(QUEUE_QUERIES.mine, [unit, me, ['assigned', 'awaiting-citizen', 'evaluated']]),
+          await count(QUEUE_QUERIES.overdue, [unit, today]),
+          await tx.query<Record<'0-7' | '8-30' | '31-90' | '>90', string>>(QUEUE_QUERIES.ageing, [
+            unit,
+            OPEN_STATUSES,
+            ago(8),
+            ago(31),
+            ago(91),
+          ]),
+          await tx.query<{ weekStart: string; n: string }>(QUEUE_QUERIES.resolvedPerWeek, [
+            unit,
+            startOfMadridDay(firstMonday),
+          ]),
+        ] as const;
+      },
+    );
     const resolved = new Map(weeks.map((w) => [w.weekStart, Number(w.n)]));
     return {
       unit,
