@@ -1,15 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import {
-  Attachment,
-  DraftBase,
-  FilingState,
-  Forbidden,
-  NotFound,
-  PowerOfAttorney,
-  powerOfAttorneyDecider,
-  requireDraft,
-} from '@expediente/domain';
+import { Attachment, DraftBase, FilingState, Forbidden, NotFound, requireDraft } from '@expediente/domain';
 import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
 import { load, runCommand } from '@expediente/infra/commands/command-runner';
 import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
@@ -20,7 +11,9 @@ import { generateCsv } from '@expediente/infra/receipts/csv';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { SigningCodeService } from '../identity/signing-code.service';
 import { metadataFor } from '../commands/command-context';
-import { caseStream, FilingProcedure } from './procedures';
+import { powersBetween } from '../powers/powers-between';
+import { FilingProcedure } from './procedures';
+import { streams } from '@expediente/infra/event-store/streams';
 
 type State = FilingState<DraftBase>;
 type Existing = Exclude<State, { status: 'none' }>;
@@ -58,7 +51,7 @@ export class FilingService {
       data: { ...data, caseId },
       metadata: metadataFor(principal),
     };
-    const result = await runCommand(this.store, procedure.decider, caseStream(caseId), command as never);
+    const result = await runCommand(this.store, procedure.decider, streams.filing(caseId), command as never);
     return { caseId, version: result.version! };
   }
 
@@ -81,7 +74,7 @@ export class FilingService {
       data: { ...data, caseId },
       metadata: metadataFor(principal),
     };
-    const result = await runCommand(this.store, procedure.decider, caseStream(caseId), command as never, {
+    const result = await runCommand(this.store, procedure.decider, streams.filing(caseId), command as never, {
       expectedVersion,
     });
     return { caseId, version: result.version! };
@@ -122,13 +115,15 @@ export class FilingService {
       if (claim === 'replay' && state.status !== 'draft') {
         return { receipt: receiptOf(caseId, state), replayed: true };
       }
-      const stream = caseStream(caseId);
+      const stream = streams.filing(caseId);
       const subject = state.subject;
       const evidence = {
         caseId,
         otpVerified: principal.levelOfAssurance !== 'clave-permanente',
         powersOfAttorney:
-          subject === principal.subject ? [] : await this.powersBetween(subject, principal.subject),
+          subject === principal.subject
+            ? []
+            : await powersBetween(this.store, this.readModel, subject, principal.subject),
         activeBenefitRecord: await this.hasActiveRecord(state),
         registryEntry: { number: '0000/000000', registeredAt: new Date() },
         receiptCsv: 'PENDING',
@@ -166,7 +161,7 @@ export class FilingService {
 
   /** The draft and its editing are the filer's; others follow the case through /cases/{id} (status and timeline). */
   private async loadOwn(procedure: FilingProcedure, principal: Principal, caseId: string) {
-    const loaded = await load(this.store, procedure.decider, caseStream(caseId));
+    const loaded = await load(this.store, procedure.decider, streams.filing(caseId));
     const state = loaded.state as State;
     // A case of the other procedure folds to no status of this one: it is no filing of this kind.
     if (!isFiling(state)) throw new NotFound('CASE_NOT_FOUND', `There is no filing ${caseId}.`, { caseId });
@@ -180,16 +175,6 @@ export class FilingService {
   private async hasActiveRecord(state: Existing): Promise<boolean> {
     const ref = (state as Existing & { benefitRequestRef?: string }).benefitRequestRef;
     return ref === undefined || this.benefitRecords.hasActive(state.subject, ref, state.provinceCode);
-  }
-
-  /** Powers are found through the read model and judged on their own streams, the source of truth. */
-  private async powersBetween(principal: string, proxy: string): Promise<PowerOfAttorney[]> {
-    const powerIds = await this.readModel.powerIdsBetween(principal, proxy);
-    return Promise.all(
-      powerIds.map(
-        async (powerId) => (await load(this.store, powerOfAttorneyDecider, `power-${powerId}`)).state,
-      ),
-    );
   }
 }
 

@@ -58,6 +58,3 @@ export const FILING_PROCEDURES: Readonly<Record<FilingProcedure['slug'], FilingP
     },
   },
 };
-
-/** Both filings live in case streams; the case id says which case, the first event which procedure. */
-export const caseStream = (caseId: string): string => `case-${caseId}`;

@@ -5,14 +5,13 @@ import {
   IllegalState,
   notificationDecider,
   powerCovers,
-  powerOfAttorneyDecider,
   type Notification,
   type NotificationCommand,
   type NotificationEvent,
   type PowerOfAttorney,
 } from '@expediente/domain';
 import { EVENT_STORE, EventStore, StoredEvent } from '@expediente/infra/event-store/event-store.port';
-import { load, runCommand } from '@expediente/infra/commands/command-runner';
+import { runCommand } from '@expediente/infra/commands/command-runner';
 import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
 import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
@@ -20,8 +19,8 @@ import type { Principal } from '@expediente/infra/identity/identity-provider.por
 import { NotificationInbox } from '@expediente/infra/review-queue/notification-inbox';
 import { SigningCodeService } from '../identity/signing-code.service';
 import { metadataFor } from '../commands/command-context';
-
-export const notificationStream = (notificationId: string): string => `notification-${notificationId}`;
+import { powersBetween } from '../powers/powers-between';
+import { streams } from '@expediente/infra/event-store/streams';
 
 const notFound = (notificationId: string) =>
   new NotFound('NOTIFICATION_NOT_FOUND', `There is no notification ${notificationId} for you.`, {
@@ -160,7 +159,7 @@ export class NotificationsService {
   }
 
   private run(notificationId: string, command: NotificationCommand, expectedVersion?: number) {
-    return runCommand(this.store, notificationDecider, notificationStream(notificationId), command, {
+    return runCommand(this.store, notificationDecider, streams.notification(notificationId), command, {
       expectedVersion,
     });
   }
@@ -173,7 +172,7 @@ export class NotificationsService {
     const events: (StoredEvent & NotificationEvent)[] = [];
     let state = notificationDecider.initialState();
     let version: number | undefined;
-    for await (const event of this.store.readStream(notificationStream(notificationId))) {
+    for await (const event of this.store.readStream(streams.notification(notificationId))) {
       const typed = event as StoredEvent & NotificationEvent;
       events.push(typed);
       state = notificationDecider.evolve(state, typed);
@@ -183,7 +182,7 @@ export class NotificationsService {
     const live: Live = state;
     const { addressee } = live.notice;
     if (addressee === principal.subject) return { state: live, version, events, powers: [] };
-    const powers = await this.powersBetween(addressee, principal.subject);
+    const powers = await powersBetween(this.store, this.caseStatus, addressee, principal.subject);
     const on = this.clock.now();
     const inForce = powers.some(
       (power) =>
@@ -192,15 +191,5 @@ export class NotificationsService {
     );
     if (!inForce) throw notFound(notificationId);
     return { state: live, version, events, powers };
-  }
-
-  /** Powers are found through the read model and judged on their own streams, the source of truth. */
-  private async powersBetween(principal: string, proxy: string): Promise<PowerOfAttorney[]> {
-    const powerIds = await this.caseStatus.powerIdsBetween(principal, proxy);
-    return Promise.all(
-      powerIds.map(
-        async (powerId) => (await load(this.store, powerOfAttorneyDecider, `power-${powerId}`)).state,
-      ),
-    );
   }
 }

@@ -15,6 +15,7 @@ import { parseBody } from '../problem/parse-body';
 import { ApiProblem } from '../problem/api-problem';
 import { uuidParam } from '../problem/uuid-param';
 import { ZodBody } from '../problem/zod-body.decorator';
+import { streams } from '@expediente/infra/event-store/streams';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const grantRequest = z.object({
@@ -24,7 +25,6 @@ const grantRequest = z.object({
   validUntil: isoDate,
 });
 const revokeRequest = z.object({ reason: z.string().max(2000).optional() });
-const stream = (powerId: string) => `power-${powerId}`;
 
 /** Powers of attorney in their own streams: grant (principal), accept (proxy), revoke (principal). */
 @ApiTags('powers of attorney')
@@ -46,7 +46,7 @@ export class PowersController {
   ) {
     const powerId = randomUUID();
     const data = { ...parseBody(grantRequest, body), powerId };
-    await runCommand(this.store, powerOfAttorneyDecider, stream(powerId), {
+    await runCommand(this.store, powerOfAttorneyDecider, streams.power(powerId), {
       type: 'GrantPower',
       data,
       metadata: metadataFor(principal),
@@ -60,7 +60,7 @@ export class PowersController {
     @Param('powerId', uuidParam('powerId')) powerId: string,
     @CurrentPrincipal() principal: Principal,
   ) {
-    await runCommand(this.store, powerOfAttorneyDecider, stream(powerId), {
+    await runCommand(this.store, powerOfAttorneyDecider, streams.power(powerId), {
       type: 'AcceptPower',
       data: { powerId },
       metadata: metadataFor(principal),
@@ -76,7 +76,7 @@ export class PowersController {
     @CurrentPrincipal() principal: Principal,
   ) {
     const data = { ...parseBody(revokeRequest, body), powerId };
-    await runCommand(this.store, powerOfAttorneyDecider, stream(powerId), {
+    await runCommand(this.store, powerOfAttorneyDecider, streams.power(powerId), {
       type: 'RevokePower',
       data,
       metadata: metadataFor(principal),
@@ -89,7 +89,7 @@ export class PowersController {
     @Param('powerId', uuidParam('powerId')) powerId: string,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const { state } = await load(this.store, powerOfAttorneyDecider, stream(powerId));
+    const { state } = await load(this.store, powerOfAttorneyDecider, streams.power(powerId));
     if (
       state.status === 'none' ||
       (state.terms.principal !== principal.subject && state.terms.proxy !== principal.subject)

@@ -14,10 +14,9 @@ import { STAFF_DIRECTORY, StaffDirectory } from '@expediente/infra/staff/staff-d
 import { metadataFor } from '../commands/command-context';
 import { ApiProblem } from '../problem/api-problem';
 import { DEADLINE_RULES, DeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
+import { streams } from '@expediente/infra/event-store/streams';
 
 type ExistingReview = Exclude<CaseReview, { status: 'none' }>;
-
-export const reviewStream = (caseId: string): string => `review-${caseId}`;
 
 /** Missing and out-of-reach read the same: a case's existence is not revealed outside its unit or parties. */
 export const reviewNotFound = (caseId: string): NotFound =>
@@ -45,7 +44,7 @@ export class ReviewService {
   ) {}
 
   async load(caseId: string): Promise<{ review: ExistingReview | undefined; version: number | undefined }> {
-    const { state, version } = await load(this.store, caseReviewDecider, reviewStream(caseId));
+    const { state, version } = await load(this.store, caseReviewDecider, streams.review(caseId));
     return { review: state.status === 'none' ? undefined : state, version };
   }
 
@@ -143,7 +142,7 @@ export class ReviewService {
   }
 
   async run(caseId: string, command: CaseReviewCommand, expectedVersion?: number): Promise<ReviewOutcome> {
-    const result = await runCommand(this.store, caseReviewDecider, reviewStream(caseId), command, {
+    const result = await runCommand(this.store, caseReviewDecider, streams.review(caseId), command, {
       expectedVersion,
     });
     return { caseId, status: result.state.status, version: result.version! };

@@ -20,6 +20,7 @@ import { generateCsv } from '@expediente/infra/receipts/csv';
 import { VERIFY_BASE_URL } from '../receipts/receipt-issuer';
 import { resolutionFactsOf } from './resolution-facts';
 import { systemMetadata } from './system-metadata';
+import { streams } from '@expediente/infra/event-store/streams';
 
 const ANSWER_OUTCOMES: Readonly<Record<string, NotificationOutcome>> = {
   NotificationAccepted: 'accepted',
@@ -33,9 +34,6 @@ type SystemCommand = CaseReviewCommand extends infer C
     ? { type: T; data: D }
     : never
   : never;
-
-export const reviewStream = (caseId: string) => `review-${caseId}`;
-export const notificationStream = (id: string) => `notification-${id}`;
 
 /** A deadline the worker will check when it falls due (a delayed BullMQ job). */
 export interface ScheduledDeadline {
@@ -60,9 +58,9 @@ export class Reactions {
   ) {}
 
   async openReview(caseId: string, routedEventId: string): Promise<void> {
-    const filing = await this.events(`case-${caseId}`);
+    const filing = await this.events(streams.filing(caseId));
     const routed = filing.find((e) => e.id === routedEventId);
-    if (!routed || (await this.caused(reviewStream(caseId), routedEventId))) return;
+    if (!routed || (await this.caused(streams.review(caseId), routedEventId))) return;
     const data = routed.data as CaseRoutedToUnit['data'];
     const filed = filing.find((e) => /Submitted$/.test(e.type))!.data as { subject: string; filer: string };
     await this.decideReview(caseId, routed, {
@@ -84,9 +82,9 @@ export class Reactions {
     caseId: string,
     resolvedEventId: string,
   ): Promise<{ paperOptOut: boolean; documentHash: string } | undefined> {
-    const review = await this.events(reviewStream(caseId));
+    const review = await this.events(streams.review(caseId));
     if (review.some((e) => e.type === 'ResolutionIssued')) return undefined;
-    const facts = resolutionFactsOf(await this.events(`case-${caseId}`), review, {
+    const facts = resolutionFactsOf(await this.events(streams.filing(caseId)), review, {
       csv: generateCsv(),
       verifyBaseUrl: this.verifyBaseUrl,
     });
@@ -110,11 +108,11 @@ export class Reactions {
 
   /** The resolution becomes an electronic notification to the case's subject (health data: special category). */
   async makeNotificationAvailable(caseId: string, issuedEventId: string): Promise<string> {
-    const review = await this.events(reviewStream(caseId));
+    const review = await this.events(streams.review(caseId));
     const issued = review.find((e) => e.id === issuedEventId)!;
     const opened = review.find((e) => e.type === 'ReviewOpened')!.data as { subject: string };
     const notificationId = deterministicUuid(`notification|${issuedEventId}`);
-    const stream = notificationStream(notificationId);
+    const stream = streams.notification(notificationId);
     if (await this.caused(stream, issuedEventId)) return notificationId;
     await runCommand(this.store, notificationDecider, stream, {
       type: 'MakeNotificationAvailable',
@@ -133,7 +131,7 @@ export class Reactions {
 
   async deemRejected(notificationId: string): Promise<void> {
     await this.ignoringDone(() =>
-      runCommand(this.store, notificationDecider, notificationStream(notificationId), {
+      runCommand(this.store, notificationDecider, streams.notification(notificationId), {
         type: 'DeemNotificationRejected',
         data: { notificationId },
         metadata: systemMetadata(this.clock.now()),
@@ -143,10 +141,10 @@ export class Reactions {
 
   /** Once the notification is answered (or deemed rejected), the case is closed. */
   async closeCase(notificationId: string, answerEventId: string): Promise<void> {
-    const events = await this.events(notificationStream(notificationId));
+    const events = await this.events(streams.notification(notificationId));
     const answer = events.find((e) => e.id === answerEventId)!;
     const caseId = (events[0]!.data as { caseId?: string }).caseId;
-    if (!caseId || (await this.caused(reviewStream(caseId), answerEventId))) return;
+    if (!caseId || (await this.caused(streams.review(caseId), answerEventId))) return;
     const outcome = ANSWER_OUTCOMES[answer.type];
     if (!outcome) throw new Error(`${answer.type} does not answer a notification`);
     await this.decideReview(caseId, answer, {
@@ -162,7 +160,7 @@ export class Reactions {
 
   /** The deadlines running now for a review, as delayed jobs to check when each falls due. */
   async deadlinesOf(caseId: string): Promise<ScheduledDeadline[]> {
-    const events = (await this.events(reviewStream(caseId))).map(
+    const events = (await this.events(streams.review(caseId))).map(
       (e) => ({ type: e.type, data: e.data }) as CaseReviewEvent,
     );
     return reviewDeadlines(events, this.rules.policy, this.rules.calendar).flatMap((deadline) => {
@@ -180,7 +178,7 @@ export class Reactions {
 
   async recordDeadlineExpired(caseId: string, step: string, dueOn: string): Promise<void> {
     await this.ignoringDone(() =>
-      runCommand(this.store, caseReviewDecider, reviewStream(caseId), {
+      runCommand(this.store, caseReviewDecider, streams.review(caseId), {
         type: 'RecordDeadlineExpired',
         data: { caseId, step, dueOn },
         metadata: systemMetadata(this.clock.now()),
@@ -189,7 +187,7 @@ export class Reactions {
   }
 
   private async decideReview(caseId: string, cause: StoredEvent, command: SystemCommand): Promise<void> {
-    await runCommand(this.store, caseReviewDecider, reviewStream(caseId), {
+    await runCommand(this.store, caseReviewDecider, streams.review(caseId), {
       ...command,
       metadata: systemMetadata(this.clock.now(), cause),
     } as never);

@@ -9,8 +9,8 @@ import { deterministicUuid } from '@expediente/infra/commands/command-runner';
 import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
 import { ReceiptRenderer } from '@expediente/infra/receipts/receipt-renderer';
 import { receiptFactsOf } from './receipt-facts';
+import { streams } from '@expediente/infra/event-store/streams';
 
-export const receiptStream = (caseId: string): string => `receipt-${caseId}`;
 export const VERIFY_BASE_URL = Symbol('VERIFY_BASE_URL');
 
 /**
@@ -28,10 +28,10 @@ export class ReceiptIssuer {
   ) {}
 
   async issue(caseId: string, submittedEventId: string): Promise<'issued' | 'already-issued'> {
-    const stream = receiptStream(caseId);
+    const stream = streams.receipt(caseId);
     if ((await this.store.streamVersion(stream)) !== undefined) return 'already-issued';
     const events: StoredEvent[] = [];
-    for await (const event of this.store.readStream(`case-${caseId}`)) events.push(event);
+    for await (const event of this.store.readStream(streams.filing(caseId))) events.push(event);
     const facts = receiptFactsOf(events, this.verifyBaseUrl);
     const proof = await this.renderer.renderReceipt(facts);
     const [pdf, p7s, zip] = await Promise.all(

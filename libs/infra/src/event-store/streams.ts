@@ -1,0 +1,14 @@
+/**
+ * Stream names: the one place the API and the worker agree on them. The stored name is
+ * part of the log (and of every hash), so a name never changes once written.
+ */
+export const streams = {
+  /** The filing: draft → submitted → routed (or withdrawn). */
+  filing: (caseId: string): string => `case-${caseId}`,
+  /** ProofOfReceiptIssued for a filing. */
+  receipt: (caseId: string): string => `receipt-${caseId}`,
+  /** The medical unit's work on the case. */
+  review: (caseId: string): string => `review-${caseId}`,
+  notification: (notificationId: string): string => `notification-${notificationId}`,
+  power: (powerId: string): string => `power-${powerId}`,
+} as const;
