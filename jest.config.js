@@ -28,6 +28,9 @@ const shared = {
 module.exports = {
   // Integration and end-to-end tests talk to real PostgreSQL, Redis and Chromium.
   testTimeout: 60000,
+  // One Redis key prefix per run, removed at the end (test/support/redis-keys.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
     {
       ...shared,

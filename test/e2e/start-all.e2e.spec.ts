@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/ports';
 import { HealthReport } from '../support/http';
+import { countKeys, removeKeys, testQueuePrefix } from '../support/redis-keys';
 
 /** `npm start` as a new user runs it: no configuration, embedded PGlite, the built code. */
 describe('npm start with no configuration', () => {
@@ -12,6 +13,8 @@ describe('npm start with no configuration', () => {
   let child: ChildProcess;
   let output = '';
   const ports = { api: 0, backoffice: 0, worker: 0 };
+  // Not the default `expediente`: a later `npm start` on this machine must find no stale jobs.
+  const queuePrefix = testQueuePrefix();
 
   beforeAll(async () => {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: npm test builds first (npm run build)`);
@@ -23,6 +26,7 @@ describe('npm start with no configuration', () => {
       API_PORT: String(ports.api),
       BACKOFFICE_PORT: String(ports.backoffice),
       WORKER_PORT: String(ports.worker),
+      QUEUE_PREFIX: queuePrefix,
       LOG_LEVEL: 'warn',
     };
     child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -52,6 +56,7 @@ describe('npm start with no configuration', () => {
       await exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
+    await removeKeys(`${queuePrefix}:`);
   });
 
   it('prints the URL of every app', () => {
@@ -100,5 +105,9 @@ describe('npm start with no configuration', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('wrote its jobs under a queue prefix of its own, not the default one', async () => {
+    expect(await countKeys(`${queuePrefix}:`)).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { openStorage, Storage } from '@expediente/infra/storage/storage';
 import { createApiApp } from '../../apps/api/src/api.app';
 import { createWorkerApp } from '../../apps/worker/src/worker.app';
 import { testDatabaseUrl } from './postgres';
+import { removeKeys, testQueuePrefix } from './redis-keys';
 
 /**
  * The API and the worker, in this process, on a PostgreSQL schema, a data
@@ -33,12 +34,13 @@ export interface SystemOptions {
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const id = randomBytes(4).toString('hex');
   const schema = `e2e_${id}`;
+  const queuePrefix = testQueuePrefix();
   const dataDir = await mkdtemp(join(tmpdir(), `expediente-e2e-${id}-`));
   Object.assign(process.env, {
     DATABASE_URL: testDatabaseUrl,
     DATABASE_SCHEMA: schema,
     DATA_DIR: dataDir,
-    QUEUE_PREFIX: `e2e-${id}`,
+    QUEUE_PREFIX: queuePrefix,
     NODE_ENV: 'test',
     // Deadlines fall due by the process clock, which tests move forward: check them often.
     DEADLINE_SWEEP_MS: '200',
@@ -57,7 +59,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       DATABASE_URL: testDatabaseUrl,
       DATABASE_SCHEMA: schema,
       DATA_DIR: dataDir,
-      QUEUE_PREFIX: `e2e-${id}`,
+      QUEUE_PREFIX: queuePrefix,
       PUBLIC_BASE_URL: base,
       NODE_ENV: 'test',
     },
@@ -79,6 +81,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await pool.end();
       await rm(dataDir, { recursive: true, force: true });
+      await removeKeys(`${queuePrefix}:`);
       for (const key of [
         'DATABASE_URL',
         'DATABASE_SCHEMA',
