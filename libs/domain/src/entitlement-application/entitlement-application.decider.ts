@@ -41,7 +41,7 @@ import type {
   EntitlementAttachment,
 } from './entitlement-application.events';
 import {
-  applicationFormMustBeAttached,
+  applicationFormOrRemarks,
   beneficiaryMustBeOverThreeMonths,
   beneficiaryMustBeWellFormed,
   hasRemarks,
@@ -198,8 +198,7 @@ export const submitEntitlementApplication = (
   actorMustBeFiler(actor, draft);
   claveMovilActsOnlyInOwnName(actor, draft.subject);
   filingMustBeSigned(actor.levelOfAssurance, data.otpVerified);
-  applicationFormMustBeAttached(draft.attachments);
-  remarksOnlyWithoutApplicationForm(draft.remarks, draft.attachments);
+  applicationFormOrRemarks(draft.remarks, draft.attachments);
   attachmentsMustNotExceedTenMegabytes(draft.attachments);
   // The register's timestamp is the legal filing date, in Madrid's calendar.
   const filingDate = madridDateOf(data.registryEntry.registeredAt);

@@ -3,7 +3,6 @@ import { addCalendarDays, addCalendarMonths, assertIsoDate, isAfter, type IsoDat
 import { ValidationError } from '../shared/domain-error';
 import { parseIdentityNumber } from '../reference/identity-number';
 import type { Attachment } from '../filing/attachment';
-import { mustIncludeAttachmentOfKind } from '../filing/filing.rules';
 import type { Beneficiary } from './entitlement-application.events';
 
 export const beneficiaryMustBeWellFormed = (beneficiary: Beneficiary, index: number): Beneficiary => {
@@ -50,17 +49,10 @@ export const hasRemarks = (remarks: string | undefined): remarks is string =>
 const hasApplicationForm = (attachments: readonly Attachment[]): boolean =>
   attachments.some(({ kind }) => kind === 'application-form');
 
-export const applicationFormMustBeAttached = (attachments: readonly Attachment[]): void =>
-  mustIncludeAttachmentOfKind(
-    attachments,
-    'application-form',
-    new ValidationError('APPLICATION_FORM_REQUIRED', 'Fill in the application form and attach it.', {}),
-  );
-
 /**
- * The service page: "remarks should only be completed when an application form is not
- * attached". Since the form is also mandatory, a submittable application never has remarks;
- * we keep both rules as written so a later change to either stays a one-line edit.
+ * The service page: "the remarks should only be completed when an application form is not
+ * attached". The application travels either as the filled form or, without one, in the remarks:
+ * exactly one of the two.
  */
 export const remarksOnlyWithoutApplicationForm = (
   remarks: string | undefined,
@@ -69,7 +61,21 @@ export const remarksOnlyWithoutApplicationForm = (
   if (hasRemarks(remarks) && hasApplicationForm(attachments)) {
     throw new ValidationError(
       'REMARKS_NOT_ALLOWED_WITH_FORM',
-      'Remarks are only accepted when no application form is attached; clear the remarks.',
+      'Remarks are only accepted when no application form is attached; clear the remarks or remove the form.',
+      {},
+    );
+  }
+};
+
+export const applicationFormOrRemarks = (
+  remarks: string | undefined,
+  attachments: readonly Attachment[],
+): void => {
+  remarksOnlyWithoutApplicationForm(remarks, attachments);
+  if (!hasRemarks(remarks) && !hasApplicationForm(attachments)) {
+    throw new ValidationError(
+      'APPLICATION_FORM_REQUIRED',
+      'Attach the filled application form, or, without a form, write your application in the remarks.',
       {},
     );
   }

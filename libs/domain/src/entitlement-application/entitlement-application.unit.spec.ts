@@ -190,7 +190,7 @@ describe('entitlement application: submitting', () => {
       .when(submit())
       .then(submitted({ provinceCode: '43', unit: ICAM })));
 
-  it('refuses an application without the application form', () =>
+  it('refuses an application with neither the application form nor remarks', () =>
     given([created(), attached(familyBook)])
       .when(submit())
       .thenThrows('APPLICATION_FORM_REQUIRED'));
@@ -199,6 +199,16 @@ describe('entitlement application: submitting', () => {
     given([created({ remarks: 'sin formulario' }), attached()])
       .when(submit())
       .thenThrows('REMARKS_NOT_ALLOWED_WITH_FORM'));
+
+  it('registers an application made in the remarks when no application form is attached', () =>
+    given([created({ remarks: 'Solicito la asistencia sanitaria para mí y mi hija.' }), attached(familyBook)])
+      .when(submit())
+      .then(
+        submitted({
+          remarks: 'Solicito la asistencia sanitaria para mí y mi hija.',
+          attachments: [familyBook],
+        }),
+      ));
 
   it('refuses a Cl@ve permanente signature without the SMS one-time code', () =>
     given(ready)
