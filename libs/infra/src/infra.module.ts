@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
 import { AppConfig, configSchema, loadConfig } from './config/config.schema';
 import { EVENT_STORE } from './event-store/event-store.port';
 import { createRedis, REDIS } from './queue/redis';
@@ -18,6 +19,8 @@ export type TypedConfig = ConfigService<AppConfig, true>;
 export interface InfraModuleOptions {
   /** A storage opened by the caller and shared by several apps in one process (npm start); it closes it. */
   readonly storage?: Storage;
+  /** Where the logs go instead of stdout (the tests read them back). */
+  readonly logDestination?: DestinationStream;
 }
 
 @Injectable()
@@ -46,10 +49,13 @@ export class InfraModule {
         LoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: TypedConfig) => ({
-            pinoHttp: {
-              level: config.get('LOG_LEVEL', { infer: true }),
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-            },
+            pinoHttp: [
+              {
+                level: config.get('LOG_LEVEL', { infer: true }),
+                redact: ['req.headers.authorization', 'req.headers.cookie'],
+              },
+              options.logDestination ?? process.stdout,
+            ],
           }),
         }),
       ],
