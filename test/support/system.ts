@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '@expediente/infra/config/config.schema';
 import { openStorage, Storage } from '@expediente/infra/storage/storage';
 import { createApiApp } from '../../apps/api/src/api.app';
@@ -29,6 +30,8 @@ export interface RunningSystem {
 export interface SystemOptions {
   /** false: no worker in this process (a test runs its own, e.g. as a child process to kill). */
   readonly worker?: boolean;
+  /** Where all the apps log instead of stdout. */
+  readonly logDestination?: DestinationStream;
 }
 
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
@@ -46,11 +49,12 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     DEADLINE_SWEEP_MS: '200',
   });
   const storage = await openStorage(loadConfig());
-  const api = await createApiApp({ storage });
+  const apps = { storage, logDestination: options.logDestination };
+  const api = await createApiApp(apps);
   await api.listen(0, '127.0.0.1');
   const base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   process.env.PUBLIC_BASE_URL = base;
-  let worker = await createWorkerApp({ storage });
+  let worker = await createWorkerApp(apps);
   if (options.worker !== false) await worker.init();
   return {
     api: base,
@@ -70,7 +74,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       await worker.close();
     },
     async startWorker() {
-      worker = await createWorkerApp({ storage });
+      worker = await createWorkerApp(apps);
       await worker.init();
     },
     async stop() {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ConfigService } from '@nestjs/config';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { PinoLogger } from 'nestjs-pino';
 import { TypedConfig } from '@expediente/infra/infra.module';
 import { createQueue, QUEUES } from '@expediente/infra/queue/queues';
 import { createRedis } from '@expediente/infra/queue/redis';
@@ -43,6 +44,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(DEADLINE_RULES) rules: DeadlineRules,
     private readonly receipts: ReceiptIssuer,
     private readonly reactions: Reactions,
+    private readonly pino: PinoLogger,
   ) {
     const prefix = config.get('QUEUE_PREFIX', { infer: true });
     this.queues = {
@@ -109,7 +111,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
         if (issued && !issued.paperOptOut) {
           await this.queues.paperPost.add(
             JOBS.paperPost,
-            { caseId, documentHash: issued.documentHash },
+            { caseId, documentHash: issued.documentHash, ...correlationOf(job) },
             { jobId: `${eventId}-${JOBS.paperPost}` },
           );
         }
@@ -124,10 +126,14 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
         const now = this.clock.now().getTime();
         await Promise.all(
           deadlines.map((d) =>
-            this.queues.deadlines.add(JOBS.deadline, d.data, {
-              jobId: d.jobId,
-              delay: Math.max(0, d.dueAt.getTime() - now),
-            }),
+            this.queues.deadlines.add(
+              JOBS.deadline,
+              { ...d.data, ...correlationOf(job) },
+              {
+                jobId: d.jobId,
+                delay: Math.max(0, d.dueAt.getTime() - now),
+              },
+            ),
           ),
         );
         return deadlines.length;
@@ -138,17 +144,38 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private process(queue: string, handler: (job: Job<JobData>) => Promise<unknown>): void {
-    const worker = new Worker<JobData>(queue, handler, {
-      connection: this.connect(),
-      prefix: this.config.get('QUEUE_PREFIX', { infer: true }),
-      concurrency: 2,
-      lockDuration: this.config.get('JOB_LOCK_MS', { infer: true }),
-      stalledInterval: this.config.get('JOB_LOCK_MS', { infer: true }),
-    });
+    const worker = new Worker<JobData>(
+      queue,
+      (job) => this.inJobContext(queue, job, () => this.run(job, handler)),
+      {
+        connection: this.connect(),
+        prefix: this.config.get('QUEUE_PREFIX', { infer: true }),
+        concurrency: 2,
+        lockDuration: this.config.get('JOB_LOCK_MS', { infer: true }),
+        stalledInterval: this.config.get('JOB_LOCK_MS', { infer: true }),
+      },
+    );
     worker.on('failed', (job, error) =>
-      this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+      this.inJobContext(queue, job, () =>
+        this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+      ),
     );
     this.workers.push(worker);
+  }
+
+  private async run(job: Job<JobData>, handler: (job: Job<JobData>) => Promise<unknown>): Promise<unknown> {
+    const started = Date.now();
+    this.logger.log(`${job.name} started (attempt ${job.attemptsMade + 1})`);
+    const result = await handler(job);
+    this.logger.log(`${job.name} done in ${Date.now() - started} ms`);
+    return result;
+  }
+
+  /** Every line logged while a job runs names it and carries the correlation id of the request that caused it. */
+  private inJobContext<T>(queue: string, job: Job<JobData> | undefined, fn: () => T): T {
+    return this.pino.runInContext(fn, {
+      bindings: { queue, jobId: job?.id, job: job?.name, ...(job && correlationOf(job)) },
+    });
   }
 
   private connect(): Redis {
@@ -156,4 +183,9 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     this.connections.push(connection);
     return connection;
   }
+}
+
+function correlationOf(job: Job<JobData>): { correlationId?: string } {
+  const { correlationId } = job.data;
+  return correlationId ? { correlationId } : {};
 }

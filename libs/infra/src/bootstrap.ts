@@ -1,6 +1,6 @@
 import { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
+import { NestLogger } from './logging/nest-logger';
 
 /** Builds a Nest HTTP app the way all of ours are built: pino logs, graceful shutdown. */
 export async function createHttpApp(module: DynamicModule): Promise<INestApplication> {
@@ -10,7 +10,7 @@ export async function createHttpApp(module: DynamicModule): Promise<INestApplica
 }
 
 export function useCommonSettings(app: INestApplicationContext): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(NestLogger));
   app.flushLogs();
 }
 

@@ -1,7 +1,18 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnApplicationShutdown,
+  RequestMethod,
+} from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
 import { AppConfig, configSchema, loadConfig } from './config/config.schema';
 import { EVENT_STORE } from './event-store/event-store.port';
 import { createRedis, REDIS } from './queue/redis';
@@ -12,12 +23,17 @@ import { CLOCK, processClock } from './clock/clock';
 import { DEADLINE_RULES, loadDeadlineRules } from './deadlines/deadline-rules';
 import { LocalDiskBlobStore } from './blobs/blob-store.local';
 import { CASE_STATUS_READ_MODEL } from './case-status/case-status.port';
+import { loggerParams } from './logging/logger-params';
+import { bindCorrelationId } from './logging/correlation';
+import { NestLogger } from './logging/nest-logger';
 
 export type TypedConfig = ConfigService<AppConfig, true>;
 
 export interface InfraModuleOptions {
   /** A storage opened by the caller and shared by several apps in one process (npm start); it closes it. */
   readonly storage?: Storage;
+  /** Where the logs go instead of stdout (the tests read them back). */
+  readonly logDestination?: DestinationStream;
 }
 
 @Injectable()
@@ -37,7 +53,11 @@ class InfraLifecycle implements OnApplicationShutdown {
 /** Configuration, logging, storage, blobs and Redis for every app: the one place adapters are chosen. */
 @Global()
 @Module({})
-export class InfraModule {
+export class InfraModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(bindCorrelationId).forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
+  }
+
   static forRoot(options: InfraModuleOptions = {}): DynamicModule {
     return {
       module: InfraModule,
@@ -45,12 +65,12 @@ export class InfraModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: loadConfig }),
         LoggerModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (config: TypedConfig) => ({
-            pinoHttp: {
+          useFactory: (config: TypedConfig) =>
+            loggerParams({
               level: config.get('LOG_LEVEL', { infer: true }),
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-            },
-          }),
+              nodeEnv: config.get('NODE_ENV', { infer: true }),
+              destination: options.logDestination,
+            }),
         }),
       ],
       providers: [
@@ -87,8 +107,10 @@ export class InfraModule {
           useFactory: (config: TypedConfig) => loadDeadlineRules(configOf(config)),
         },
         InfraLifecycle,
+        NestLogger,
       ],
       exports: [
+        NestLogger,
         STORAGE,
         EVENT_STORE,
         SQL_CLIENT,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, CommandMetadata } from '@expediente/domain';
 import type { Principal, PrincipalRole } from '@expediente/infra/identity/identity-provider.port';
 import { processClock } from '@expediente/infra/clock/clock';
+import { currentCorrelationId } from '@expediente/infra/logging/correlation';
 
 export function actorOf(principal: Principal): Actor {
   return {
@@ -14,7 +15,11 @@ export function actorOf(principal: Principal): Actor {
   };
 }
 
-/** The metadata every command carries: who (verified), when (the server's clock), and why. */
+/**
+ * The metadata every command carries: who (verified), when (the server's clock), and why.
+ * The correlation id is the HTTP request's, so its log lines and those of the jobs its
+ * events cause can be found together.
+ */
 export function metadataFor(
   principal: Principal,
   extra: { idempotencyKey?: string; correlationId?: string; now?: Date } = {},
@@ -22,7 +27,7 @@ export function metadataFor(
   return {
     now: extra.now ?? processClock.now(),
     actor: actorOf(principal),
-    correlationId: extra.correlationId ?? randomUUID(),
+    correlationId: extra.correlationId ?? currentCorrelationId() ?? randomUUID(),
     ...(extra.idempotencyKey && { idempotencyKey: extra.idempotencyKey }),
   };
 }

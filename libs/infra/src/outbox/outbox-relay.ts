@@ -60,7 +60,12 @@ export class OutboxRelay {
   }
 
   private async relay(event: StoredEvent, onError: (error: unknown) => void): Promise<void> {
-    const jobs = this.route(event);
+    const { correlationId } = event.metadata;
+    // A job carries the correlation of the event that asked for it, so its log lines do too.
+    const jobs = this.route(event).map((job) => ({
+      ...job,
+      data: { ...job.data, ...(correlationId && { correlationId }) },
+    }));
     for (let attempt = 0; jobs.length > 0; attempt++) {
       try {
         await Promise.all(

@@ -6,8 +6,9 @@ export const INBOX_SIZE = 50;
 const MAX_NUMBERS = 1000;
 
 /**
- * Development gateway: nothing leaves the machine. Messages are logged (codes included, so a
- * developer can sign without a phone) and kept per number for GET /dev/sms and the e2e tests.
+ * Development gateway: nothing leaves the machine. Messages are kept per number for
+ * GET /dev/sms (a developer signs without a phone) and the e2e tests. The log says a message
+ * went, never what it said: the text carries signing codes.
  */
 export class LocalSmsGateway implements SmsGateway {
   private readonly logger = new Logger('LocalSms');
@@ -24,7 +25,7 @@ export class LocalSmsGateway implements SmsGateway {
     this.inboxes.delete(to);
     this.inboxes.set(to, inbox);
     if (this.inboxes.size > MAX_NUMBERS) this.inboxes.delete(this.inboxes.keys().next().value as string);
-    this.logger.log(`SMS to ${maskPhoneNumber(to)}: ${text}`);
+    this.logger.log(`SMS to ${maskPhoneNumber(to)} (${text.length} characters; text at GET /dev/sms)`);
   }
 
   /** Oldest first. */
