@@ -64,7 +64,7 @@ const hostileNonString = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
-/** A hostile value for a field whose valid value is `valid`: it around hostile text, or anything else. */
+/** A hostile value for a field whose valid value is `valid`: that value with hostile text around it, or anything else. */
 export const hostileValueFor = (valid: unknown): fc.Arbitrary<unknown> =>
   fc.oneof(
     { weight: 4, arbitrary: hostileText.map((text) => (typeof valid === 'string' ? valid + text : text)) },
