@@ -2,6 +2,8 @@
  * Demo data for `npm start`, entered the way people would: through the API, with the
  * development identity provider. Runs once, on an empty register.
  */
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
 interface DemoPerson {
   subject: string;
   name: string;
@@ -16,7 +18,13 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { subject: '34567890V', name: 'Lucía Martín Gil', levelOfAssurance: 'certificate' },
 ];
 
-const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n%%EOF\n`);
+/** A one-page PDF naming the document: uploads must parse as PDFs. */
+async function pdf(label: string): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  const font = await document.embedFont(StandardFonts.Helvetica);
+  document.addPage([595, 842]).drawText(label, { x: 72, y: 760, size: 14, font });
+  return document.save();
+}
 
 export async function seedDemoData(api: string): Promise<string[]> {
   const call = async (
@@ -49,10 +57,10 @@ export async function seedDemoData(api: string): Promise<string[]> {
     }).then((r) => r.json() as Promise<{ token: string }>);
     return token;
   };
-  const upload = (token: string, path: string, name: string, kind: string) => {
+  const upload = async (token: string, path: string, name: string, kind: string) => {
     const form = new FormData();
     form.append('kind', kind);
-    form.append('file', new Blob([new Uint8Array(pdf(name))], { type: 'application/pdf' }), name);
+    form.append('file', new Blob([new Uint8Array(await pdf(name))], { type: 'application/pdf' }), name);
     return call(token, 'POST', path, form);
   };
 

@@ -97,11 +97,29 @@ export class ApiClient {
   }
 }
 
-/** A small but real PDF (the type is decided by content, so it must start like one). */
+/**
+ * A small but real PDF: one empty A4 page, the label in a comment and `padding` spaces, which
+ * PDF readers skip (uploads must parse as PDFs). Written by hand so tests can size it exactly.
+ */
 export function pdfBytes(label: string, padding = 0): Buffer {
-  return Buffer.concat([
+  const head = Buffer.concat([
     Buffer.from(`%PDF-1.4\n% ${label}\n`),
     Buffer.alloc(padding, 0x20),
-    Buffer.from('\n%%EOF\n'),
+    Buffer.from('\n'),
   ]);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
+  const offsets: number[] = [];
+  let body = '';
+  objects.forEach((object, index) => {
+    offsets.push(head.length + Buffer.byteLength(body));
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = head.length + Buffer.byteLength(body);
+  const entries = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  const tail = `xref\n0 4\n0000000000 65535 f \n${entries}trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.concat([head, Buffer.from(body + tail)]);
 }

@@ -4,11 +4,13 @@ import { InfraModuleOptions } from '@expediente/infra/infra.module';
 import { createHttpApp } from '@expediente/infra/bootstrap';
 import { ApiModule } from './api.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { answerClientErrorsWithProblems } from './problem/client-error';
 
 /** The API as an app not yet listening: main.ts, npm start and the e2e tests all build it here. */
 export async function createApiApp(options: InfraModuleOptions = {}): Promise<INestApplication> {
   const app = await createHttpApp(ApiModule.forRoot(options));
   app.useGlobalFilters(new ProblemDetailsFilter());
+  answerClientErrorsWithProblems(app.getHttpServer());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -5,15 +5,15 @@ import { isValidIdentityNumber, normaliseIdentityNumber, provinceFor } from '@ex
 import { BENEFIT_RECORDS, BenefitRecords } from '@expediente/infra/benefit-records/benefit-records.port';
 import { AuthGuard } from '../identity/auth.guard';
 import { Roles } from '../identity/roles.decorator';
+import { line } from '@expediente/infra/validation/text';
 import { parseBody } from '../problem/parse-body';
 import { ZodBody } from '../problem/zod-body.decorator';
 
 const record = z.object({
-  subject: z
-    .string()
+  subject: line(32)
     .transform(normaliseIdentityNumber)
     .refine(isValidIdentityNumber, 'must be a valid DNI or NIE'),
-  benefitRequestRef: z.string().trim().min(1).max(100),
+  benefitRequestRef: line(100),
   provinceCode: z.string().refine((code) => {
     try {
       return Boolean(provinceFor(code));
@@ -21,7 +21,7 @@ const record = z.object({
       return false;
     }
   }, 'must be a Spanish province code (INE, two digits)'),
-  benefit: z.string().trim().min(1).max(200),
+  benefit: line(200),
   active: z.boolean(),
 });
 const importRequest = z.object({ records: z.array(record).min(1).max(10_000) });

@@ -6,6 +6,7 @@ import type { Principal } from '@expediente/infra/identity/identity-provider.por
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
 import { decodeQueueCursor, ReviewQueue } from '@expediente/infra/review-queue/review-queue';
 import { QUEUE_STATUSES, QueueStatus } from '@expediente/infra/review-queue/review-queue.row';
+import { line } from '@expediente/infra/validation/text';
 import { Roles } from '../identity/roles.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { ApiProblem } from '../problem/api-problem';
@@ -21,7 +22,7 @@ const casesQuery = z.object({
     .regex(/^\d{2}$/, 'must be a two-digit INE province code, e.g. "28"')
     .optional(),
   /** A reviewer's DNI/NIE, or "me". */
-  reviewer: z.string().trim().min(1).max(32).optional(),
+  reviewer: line(32).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z

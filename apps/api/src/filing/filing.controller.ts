@@ -24,13 +24,17 @@ import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { SigningCodeService } from '../identity/signing-code.service';
 import { ApiProblem } from '../problem/api-problem';
 import { uuidParam } from '../problem/uuid-param';
+import { blobHashParam } from '../problem/blob-hash-param';
 import { FilingService } from './filing.service';
 import { FILING_PROCEDURES, FilingProcedure } from './procedures';
 import { parseBody, parseIfMatch, requests, submitRequest, withdrawRequest } from './filing.requests';
 import { DocumentUpload, ZodBody } from '../problem/zod-body.decorator';
 
 const procedureOf = (slug: string): FilingProcedure => {
-  const procedure = FILING_PROCEDURES[slug as FilingProcedure['slug']];
+  // Own keys only: "constructor" or "__proto__" in the path must not find Object's.
+  const procedure = Object.hasOwn(FILING_PROCEDURES, slug)
+    ? FILING_PROCEDURES[slug as FilingProcedure['slug']]
+    : undefined;
   if (!procedure) {
     throw new ApiProblem(404, 'UNKNOWN_PROCEDURE', 'Unknown procedure', `There is no procedure "${slug}".`, {
       procedures: Object.keys(FILING_PROCEDURES),
@@ -137,7 +141,7 @@ export class FilingController {
   removeAttachment(
     @Param('procedure') slug: string,
     @Param('caseId', uuidParam('caseId')) caseId: string,
-    @Param('blobHash') blobHash: string,
+    @Param('blobHash', blobHashParam('blobHash')) blobHash: string,
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.filings.decideOnDraft(procedureOf(slug), principal, caseId, 'remove', { blobHash });

@@ -1,39 +1,39 @@
 import { z } from 'zod';
+import { calendarDate, line, prose } from '@expediente/infra/validation/text';
 import { ApiProblem } from '../problem/api-problem';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const province = z.string().regex(/^\d{2}$/, 'must be a two-digit INE province code, e.g. "08"');
 
 const beneficiary = z.object({
-  identityNumber: z.string().trim().min(1).optional(),
-  name: z.string().trim().min(1).max(200),
-  birthDate: isoDate,
+  identityNumber: line(32).optional(),
+  name: line(200),
+  birthDate: calendarDate,
 });
 
 export const requests = {
   'medical-reports': {
     create: z.object({
-      subject: z.string().trim().min(1),
-      benefitRequestRef: z.string().trim().min(1).max(100),
+      subject: line(32),
+      benefitRequestRef: line(100),
       provinceCode: province,
     }),
     update: z.object({
-      benefitRequestRef: z.string().trim().min(1).max(100).optional(),
+      benefitRequestRef: line(100).optional(),
       provinceCode: province.optional(),
     }),
   },
   'entitlement-applications': {
     create: z.object({
-      subject: z.string().trim().min(1),
+      subject: line(32),
       provinceCode: province,
       beneficiaries: z.array(beneficiary).max(20),
-      remarks: z.string().max(2000).optional(),
+      remarks: prose(2000).optional(),
       paperOptOut: z.boolean().default(false),
     }),
     update: z.object({
       provinceCode: province.optional(),
       beneficiaries: z.array(beneficiary).max(20).optional(),
-      remarks: z.string().max(2000).optional(),
+      remarks: prose(2000).optional(),
       paperOptOut: z.boolean().optional(),
     }),
   },
@@ -47,7 +47,7 @@ export const submitRequest = z.object({
     .regex(/^\d{6}$/, 'must be the 6 digits sent by SMS')
     .optional(),
 });
-export const withdrawRequest = z.object({ reason: z.string().max(2000).optional() });
+export const withdrawRequest = z.object({ reason: prose(2000).optional() });
 
 /** If-Match carries the draft version the client edited ("3" or W/"3"). */
 export function parseIfMatch(header: string | undefined): number | undefined {

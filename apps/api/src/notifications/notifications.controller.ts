@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { decodeInboxCursor } from '@expediente/infra/review-queue/notification-inbox';
+import { prose } from '@expediente/infra/validation/text';
 import { Roles } from '../identity/roles.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { parseBody } from '../problem/parse-body';
@@ -16,7 +17,7 @@ const signingCode = z
   .regex(/^\d{6}$/, 'must be the 6 digits sent by SMS')
   .optional();
 const acceptanceRequest = z.object({ signingCode });
-const rejectionRequest = z.object({ signingCode, reason: z.string().max(2000).optional() });
+const rejectionRequest = z.object({ signingCode, reason: prose(2000).optional() });
 const inboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   before: z

@@ -16,15 +16,15 @@ import { ApiProblem } from '../problem/api-problem';
 import { uuidParam } from '../problem/uuid-param';
 import { ZodBody } from '../problem/zod-body.decorator';
 import { streams } from '@expediente/infra/event-store/streams';
+import { calendarDate, line, prose } from '@expediente/infra/validation/text';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const grantRequest = z.object({
-  proxy: z.string().trim().min(1),
+  proxy: line(32),
   procedures: z.array(z.enum(PROCEDURES as unknown as [string, ...string[]])).min(1),
-  validFrom: isoDate,
-  validUntil: isoDate,
+  validFrom: calendarDate,
+  validUntil: calendarDate,
 });
-const revokeRequest = z.object({ reason: z.string().max(2000).optional() });
+const revokeRequest = z.object({ reason: prose(2000).optional() });
 
 /** Powers of attorney in their own streams: grant (principal), accept (proxy), revoke (principal). */
 @ApiTags('powers of attorney')

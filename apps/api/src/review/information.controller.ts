@@ -6,6 +6,7 @@ import { Roles } from '../identity/roles.decorator';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { parseBody } from '../problem/parse-body';
 import { uuidParam } from '../problem/uuid-param';
+import { blobHashParam } from '../problem/blob-hash-param';
 import { provideInformationRequest, withdrawalRequest } from './review.requests';
 import { InformationService } from './information.service';
 import { DocumentUpload, ZodBody } from '../problem/zod-body.decorator';
@@ -37,7 +38,7 @@ export class InformationController {
   @HttpCode(204)
   removeDocument(
     @Param('caseId', uuidParam('caseId')) caseId: string,
-    @Param('blobHash') blobHash: string,
+    @Param('blobHash', blobHashParam('blobHash')) blobHash: string,
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.information.removeDocument(principal, caseId, blobHash);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { RESOLUTION_OUTCOMES } from '@expediente/domain';
+import { line, prose } from '@expediente/infra/validation/text';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => prose(max, { required: true });
 const signingCode = z
   .string()
   .regex(/^\d{6}$/, 'must be the 6 digits sent by SMS')
@@ -11,7 +12,7 @@ const blobHash = z
   .regex(/^[0-9a-fA-F]{64}$/, 'must be the blobHash an upload returned')
   .transform((hash) => hash.toLowerCase());
 
-export const assignmentRequest = z.object({ reviewerId: text(32), reason: z.string().max(2000).optional() });
+export const assignmentRequest = z.object({ reviewerId: line(32), reason: prose(2000).optional() });
 export const informationRequestRequest = z.object({ requested: text(4000) });
 export const evaluationRequest = z.object({ findings: text(20000) });
 export const resolutionRequest = z.object({
@@ -20,8 +21,8 @@ export const resolutionRequest = z.object({
   legalBasis: text(4000),
 });
 export const provideInformationRequest = z.object({
-  statement: z.string().max(20000).optional(),
+  statement: prose(20000).optional(),
   documents: z.array(blobHash).max(20).default([]),
   signingCode,
 });
-export const withdrawalRequest = z.object({ reason: z.string().max(2000).optional() });
+export const withdrawalRequest = z.object({ reason: prose(2000).optional() });

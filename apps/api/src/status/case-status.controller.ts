@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { z } from 'zod';
 import { NotFound } from '@expediente/domain';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
@@ -12,7 +13,16 @@ import {
 import { AuthGuard } from '../identity/auth.guard';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { ApiProblem } from '../problem/api-problem';
+import { parseBody } from '../problem/parse-body';
 import { uuidParam } from '../problem/uuid-param';
+
+const myCasesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  before: z
+    .string()
+    .refine((cursor) => decodeCaseCursor(cursor) !== undefined, 'must be the "next" value of a previous page')
+    .optional(),
+});
 
 /** What citizens (and their representatives) see of their cases at any time. */
 @ApiTags('status')
@@ -26,29 +36,8 @@ export class CaseStatusController {
   ) {}
 
   @Get('me/cases')
-  myCases(
-    @CurrentPrincipal() principal: Principal,
-    @Query('limit') limit?: string,
-    @Query('before') before?: string,
-  ) {
-    const size = limit === undefined ? 20 : Number(limit);
-    if (!Number.isInteger(size) || size < 1 || size > 100) {
-      throw new ApiProblem(
-        400,
-        'INVALID_LIMIT',
-        'Invalid limit',
-        'limit must be a whole number from 1 to 100.',
-      );
-    }
-    if (before !== undefined && !decodeCaseCursor(before)) {
-      throw new ApiProblem(
-        400,
-        'INVALID_CURSOR',
-        'Invalid cursor',
-        'before must be the "next" value of a previous page.',
-      );
-    }
-    return this.readModel.myCases(principal.subject, { limit: size, before });
+  myCases(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
+    return this.readModel.myCases(principal.subject, parseBody(myCasesQuery, query));
   }
 
   @Get('cases/:caseId')

@@ -81,6 +81,22 @@ describe('LocalDiskBlobStore', () => {
     expect(filesUnder(root)).toEqual([]);
   });
 
+  it('hands the whole content to verify before keeping it, and keeps nothing when verify refuses', async () => {
+    const seen: string[] = [];
+    const refused = blobs.put(Readable.from([Buffer.from('%PDF-'), Buffer.from('not really')]), {
+      maxBytes: 1024,
+      verify: async (content) => {
+        seen.push(await text(content));
+        throw new Error('not a PDF');
+      },
+    });
+
+    await expect(refused).rejects.toThrow('not a PDF');
+    expect(seen).toEqual(['%PDF-not really']);
+    expect(filesUnder(root)).toEqual([]);
+    expect(await blobs.has(sha256('%PDF-not really'))).toBe(false);
+  });
+
   it('accepts content of exactly the budget', async () => {
     await expect(blobs.put(generated(1000), { maxBytes: 1000 })).resolves.toMatchObject({ size: 1000 });
   });

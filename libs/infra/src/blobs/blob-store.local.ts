@@ -10,6 +10,7 @@ import {
   BlobTooLarge,
   InvalidBlobHash,
   isBlobHash,
+  PutOptions,
   StoredBlob,
 } from './blob-store.port';
 
@@ -34,12 +35,20 @@ export class LocalDiskBlobStore implements BlobStore {
     return new LocalDiskBlobStore(resolve(dataDir, 'blobs'));
   }
 
-  async put(source: Readable, { maxBytes }: { readonly maxBytes: number }): Promise<StoredBlob> {
+  async put(source: Readable, { maxBytes, verify }: PutOptions): Promise<StoredBlob> {
     const tmp = join(this.tmpDir, `${randomUUID()}.part`);
     const meter = new HashingMeter(maxBytes);
     try {
       // `flush` fsyncs before close: the event that names this hash may be committed right after.
       await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx', mode: BLOB_MODE, flush: true }));
+      if (verify) {
+        const content = createReadStream(tmp);
+        try {
+          await verify(content);
+        } finally {
+          content.destroy();
+        }
+      }
       const hash = meter.digest();
       const path = this.pathOf(hash);
       if (await exists(path)) {

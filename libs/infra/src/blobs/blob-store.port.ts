@@ -8,9 +8,11 @@ import type { Readable } from 'node:stream';
 export interface BlobStore {
   /**
    * Streams `source` into the store, never holding the whole file in memory. Refuses with
-   * `BlobTooLarge` as soon as more than `maxBytes` arrive, leaving nothing behind.
+   * `BlobTooLarge` as soon as more than `maxBytes` arrive, leaving nothing behind. `verify`
+   * reads the complete content before it is kept; if it throws, nothing is kept and `put`
+   * rethrows its error.
    */
-  put(source: Readable, options: { readonly maxBytes: number }): Promise<StoredBlob>;
+  put(source: Readable, options: PutOptions): Promise<StoredBlob>;
   /** For bytes already in memory (generated receipts): no budget to enforce. */
   putBytes(bytes: Buffer): Promise<StoredBlob>;
   /** Throws `BlobNotFound` at once rather than from the stream, so callers can answer 404 before streaming. */
@@ -18,6 +20,11 @@ export interface BlobStore {
   has(hash: string): Promise<boolean>;
   /** Throws `BlobNotFound`. */
   size(hash: string): Promise<number>;
+}
+
+export interface PutOptions {
+  readonly maxBytes: number;
+  readonly verify?: (content: Readable) => Promise<void>;
 }
 
 export interface StoredBlob {

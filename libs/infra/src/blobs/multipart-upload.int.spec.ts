@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_TOTAL_ATTACHMENT_BYTES } from '@expediente/domain';
 import { eventually } from '../../../../test/support/async';
+import { pdfBytes } from '../../../../test/support/client';
 import { LocalDiskBlobStore } from './blob-store.local';
 import { receiveUpload, UploadRefused } from './multipart-upload';
 
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = pdfBytes('informe');
 const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(512)]);
 
 function filesUnder(dir: string): string[] {
@@ -115,6 +116,44 @@ describe('receiveUpload over real HTTP', () => {
     const { status, body } = await upload(file(exact, 'escaneo.pdf'));
     expect(status).toBe(201);
     expect(body.size).toBe(MAX_TOTAL_ATTACHMENT_BYTES);
+  });
+
+  it('refuses bytes that only start like a PDF as UNREADABLE_DOCUMENT, after streaming them, and keeps no blob', async () => {
+    const fake = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.alloc(4096, 0x41),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+
+    const { status, body } = await upload(file(fake, 'informe.pdf'));
+
+    expect(status).toBe(422);
+    expect(body).toEqual({
+      code: 'UNREADABLE_DOCUMENT',
+      facts: { filename: 'informe.pdf', detected: 'application/pdf', reason: 'it does not parse as a PDF' },
+    });
+    expect(filesUnder(root)).toEqual([]);
+  });
+
+  it('refuses a PNG signature with no image header as UNREADABLE_DOCUMENT', async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64),
+    ]);
+    const { status, body } = await upload(file(png, 'foto.png', 'image/png'));
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ code: 'UNREADABLE_DOCUMENT', facts: { detected: 'image/png' } });
+    expect(filesUnder(root)).toEqual([]);
+  });
+
+  it('refuses a kind holding a NUL as UNSAFE_TEXT', async () => {
+    const { status, body } = await upload((form) => {
+      form.append('kind', 'medical-report\u0000');
+      file(PDF, 'informe.pdf')(form);
+    });
+    expect(status).toBe(422);
+    expect(body).toEqual({ code: 'UNSAFE_TEXT', facts: { field: 'kind' } });
+    expect(filesUnder(root)).toEqual([]);
   });
 
   it('refuses "../../etc/passwd" as UNSAFE_FILENAME instead of quietly keeping "passwd"', async () => {

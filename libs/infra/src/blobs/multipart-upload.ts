@@ -5,12 +5,23 @@ import type { AttachmentContentType, Facts } from '@expediente/domain';
 import { BlobStore, BlobTooLarge } from './blob-store.port';
 import { detectContentType, SNIFF_BYTES } from './content-type';
 import { unsafeFilenameReason } from './safe-filename';
+import { structureProblem } from './document-structure';
+import { unsafeTextReason } from '../validation/text';
+
+const NAME_OF: Readonly<Record<AttachmentContentType, string>> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/tiff': 'TIFF',
+};
 
 /** Every way an upload is refused; the API's problem+json `code`, stable for clients and translations. */
 export type UploadRefusalCode =
   | 'UPLOAD_TOO_LARGE'
   | 'UNSUPPORTED_FILE_TYPE'
   | 'UNSAFE_FILENAME'
+  | 'UNSAFE_TEXT'
+  | 'UNREADABLE_DOCUMENT'
   | 'NO_FILE'
   | 'NOT_MULTIPART'
   | 'TOO_MANY_FILES'
@@ -20,6 +31,8 @@ const STATUS: Readonly<Record<UploadRefusalCode, number>> = {
   UPLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE_TYPE: 415,
   UNSAFE_FILENAME: 422,
+  UNSAFE_TEXT: 422,
+  UNREADABLE_DOCUMENT: 422,
   NO_FILE: 400,
   NOT_MULTIPART: 415,
   TOO_MANY_FILES: 400,
@@ -47,7 +60,7 @@ export interface ReceivedUpload {
   /** Detected from the bytes, never taken from the request. */
   readonly contentType: AttachmentContentType;
   readonly filename: string;
-  /** The optional `kind` text field, unchecked: the domain decides which kinds a procedure takes. */
+  /** The optional `kind` text field, checked only as text: the domain decides which kinds a procedure takes. */
   readonly kind: string | undefined;
 }
 
@@ -56,8 +69,9 @@ type StoredFile = Omit<ReceivedUpload, 'kind'>;
 /**
  * Receives one document from a `multipart/form-data` request (file field `file`, optional
  * text field `kind`) straight into the blob store: the type is sniffed from the first bytes
- * before anything is stored and the byte budget is enforced while streaming, so a refused
- * upload leaves no blob. (A second file is noticed only after the first was stored; that blob
+ * before anything is stored, the byte budget is enforced while streaming, and the whole file
+ * must hold up as its type (a PDF parses) before the blob is kept, so a refused upload leaves
+ * no blob. (A second file is noticed only after the first was stored; that blob
  * is unreferenced and, being content-addressed, possibly shared, so it stays.) Refusals are
  * `UploadRefused`; the rest of a refused body is read and discarded so the connection can
  * still carry the answer.
@@ -101,26 +115,30 @@ export function receiveUpload(
     parser.on('file', (field, stream, info) => {
       files += 1;
       const refusal =
-        files > 1
-          ? new UploadRefused('TOO_MANY_FILES', 'Send one document per request.')
-          : field !== 'file'
-            ? new UploadRefused('NO_FILE', 'Send the document in the form field "file".', { field })
-            : unsafeName(info.filename ?? '');
+        failure !== undefined
+          ? failure
+          : files > 1
+            ? new UploadRefused('TOO_MANY_FILES', 'Send one document per request.')
+            : field !== 'file'
+              ? new UploadRefused('NO_FILE', 'Send the document in the form field "file".', { field })
+              : unsafeName(info.filename ?? '');
       if (refusal) {
         // Discarded; destroying the parser below errors this stream, which nobody needs to hear.
         stream.on('error', () => undefined).resume();
         fail(refusal);
         return;
       }
-      stored = storeFile(stream, { ...info, filename: info.filename ?? '' }, blobs, maxBytes).catch(
-        (error: unknown) => {
-          fail(error);
-          return undefined;
-        },
-      );
+      const filename = (info.filename ?? '').normalize('NFC');
+      stored = storeFile(stream, { ...info, filename }, blobs, maxBytes).catch((error: unknown) => {
+        fail(error);
+        return undefined;
+      });
     });
     parser.on('field', (name, value) => {
-      if (name === 'kind') kind = value;
+      if (name !== 'kind') return;
+      const reason = unsafeTextReason(value);
+      if (reason) fail(new UploadRefused('UNSAFE_TEXT', `The field "kind" ${reason}.`, { field: 'kind' }));
+      else kind = value.normalize('NFC');
     });
     parser.on('error', (error) => fail(malformed(error)));
     parser.on('close', () => {
@@ -159,7 +177,18 @@ async function storeFile(
     );
   }
   try {
-    const blob = await blobs.put(whole, { maxBytes });
+    const blob = await blobs.put(whole, {
+      maxBytes,
+      verify: async (content) => {
+        const problem = await structureProblem(contentType, content);
+        if (problem)
+          throw new UploadRefused(
+            'UNREADABLE_DOCUMENT',
+            `"${info.filename}" starts like a ${NAME_OF[contentType]} file, but ${problem}: it cannot be kept.`,
+            { filename: info.filename, detected: contentType, reason: problem },
+          );
+      },
+    });
     return { blobHash: blob.hash, size: blob.size, contentType, filename: info.filename };
   } catch (error) {
     if (error instanceof BlobTooLarge) {

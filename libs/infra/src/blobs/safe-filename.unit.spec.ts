@@ -3,6 +3,7 @@ import { unsafeFilenameReason } from './safe-filename';
 describe('unsafeFilenameReason', () => {
   it('accepts a plain name with spaces and accents', () => {
     expect(unsafeFilenameReason('Informe médico — cardiología (2).pdf')).toBeUndefined();
+    expect(unsafeFilenameReason('تقرير طبي.pdf')).toBeUndefined();
   });
 
   it.each([
@@ -16,6 +17,11 @@ describe('unsafeFilenameReason', () => {
     ['informe\r\nSet-Cookie: x.pdf', 'control'],
     ['informe\u0085.pdf', 'control'],
     [`${'a'.repeat(252)}.pdf`, 'longer than 255'],
+    ['informe\ud800.pdf', 'unpaired surrogate'],
+    ['informe\u202Efdp.exe', 'bidirectional control character (U+202E)'],
+    ['informe\u2066.pdf', 'bidirectional control character (U+2066)'],
+    ['\u200Finforme.pdf', 'bidirectional control character (U+200F)'],
+    ['informe\u061C.pdf', 'bidirectional control character (U+061C)'],
   ])('refuses %j (%s)', (name, reason) => {
     expect(unsafeFilenameReason(name)).toContain(reason);
   });

@@ -1,4 +1,5 @@
 import { CheckpointedReadModel } from '../projections/read-model';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../paging/keyset-cursor';
 
 /**
  * The citizen's view of their cases, kept from the log: "my cases", a case's
@@ -88,15 +89,13 @@ export interface CaseCursor {
 }
 
 export function encodeCaseCursor(cursor: CaseCursor): string {
-  return Buffer.from(`${cursor.updatedAt.toISOString()} ${cursor.caseId}`).toString('base64url');
+  return encodeKeysetCursor({ at: cursor.updatedAt, id: cursor.caseId });
 }
 
 /** Undefined when `value` is not a cursor this port handed out. */
 export function decodeCaseCursor(value: string): CaseCursor | undefined {
-  const [at, caseId, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split(' ');
-  const updatedAt = new Date(at ?? '');
-  if (!caseId || rest.length > 0 || Number.isNaN(updatedAt.getTime())) return undefined;
-  return { updatedAt, caseId };
+  const position = decodeKeysetCursor(value);
+  return position && { updatedAt: position.at, caseId: position.id };
 }
 
 /** Adapters call this: the API validates cursors first, so a bad one here is a programming error. */

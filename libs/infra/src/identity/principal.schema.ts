@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { medicalUnitFor, PROVINCES } from '@expediente/domain/reference/provinces';
 import { E164_NUMBER } from '../sms/sms.port';
+import { line } from '../validation/text';
 import { LEVELS_OF_ASSURANCE, PRINCIPAL_ROLES } from './identity-provider.port';
 
 export const e164 = z.string().regex(E164_NUMBER, 'must be an E.164 number such as +34600000000');
@@ -16,8 +17,8 @@ const ROLES_WITH_A_UNIT = new Set<string>(['reviewer', 'supervisor']);
  */
 export const principalSchema = z
   .object({
-    subject: z.string().trim().min(1).max(32),
-    name: z.string().trim().min(1).max(200),
+    subject: line(32),
+    name: line(200),
     roles: z
       .array(z.enum(PRINCIPAL_ROLES))
       .min(1)

@@ -1,4 +1,5 @@
 import { SqlClient } from '../sql/sql-client';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../paging/keyset-cursor';
 
 export type InboxStatus = 'available' | 'accessed' | 'accepted' | 'rejected' | 'deemed-rejected';
 
@@ -29,14 +30,12 @@ interface InboxCursor {
 }
 
 export function decodeInboxCursor(value: string): InboxCursor | undefined {
-  const [at, notificationId, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split(' ');
-  const madeAvailableAt = new Date(at ?? '');
-  if (!notificationId || rest.length > 0 || Number.isNaN(madeAvailableAt.getTime())) return undefined;
-  return { madeAvailableAt, notificationId };
+  const position = decodeKeysetCursor(value);
+  return position && { madeAvailableAt: position.at, notificationId: position.id };
 }
 
 const encodeCursor = (item: InboxItem): string =>
-  Buffer.from(`${item.madeAvailableAt.toISOString()} ${item.notificationId}`).toString('base64url');
+  encodeKeysetCursor({ at: item.madeAvailableAt, id: item.notificationId });
 
 /** Lists the notifications addressed to some people (a person and those they manage notifications for). */
 export class NotificationInbox {

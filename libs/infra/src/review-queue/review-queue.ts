@@ -7,6 +7,7 @@ import {
 } from '@expediente/domain';
 import { SqlClient } from '../sql/sql-client';
 import { OPEN_STATUSES, QueueStatus } from './review-queue.row';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../paging/keyset-cursor';
 
 export interface UnitDashboard {
   readonly unit: string;
@@ -72,14 +73,12 @@ interface QueueCursor {
 }
 
 const encodeCursor = (cursor: QueueCursor): string =>
-  Buffer.from(`${cursor.openedAt.toISOString()} ${cursor.caseId}`).toString('base64url');
+  encodeKeysetCursor({ at: cursor.openedAt, id: cursor.caseId });
 
 /** Undefined when `value` is not a cursor this read model handed out. */
 export function decodeQueueCursor(value: string): QueueCursor | undefined {
-  const [at, caseId, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split(' ');
-  const openedAt = new Date(at ?? '');
-  if (!caseId || rest.length > 0 || Number.isNaN(openedAt.getTime())) return undefined;
-  return { openedAt, caseId };
+  const position = decodeKeysetCursor(value);
+  return position && { openedAt: position.at, caseId: position.id };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
