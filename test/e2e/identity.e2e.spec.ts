@@ -65,6 +65,8 @@ const citizen = {
 describe('identity over HTTP: dev login, bearer tokens, roles and the SMS signing code', () => {
   const schema = `identity_${randomBytes(4).toString('hex')}`;
   const previousDataDir = process.env.DATA_DIR;
+  // Rate limits are counted in Redis under the queue prefix: one of our own, so runs do not add up.
+  const previousQueuePrefix = process.env.QUEUE_PREFIX;
   let dataDir: string;
   let storage: Storage;
   let app: INestApplication;
@@ -95,6 +97,7 @@ describe('identity over HTTP: dev login, bearer tokens, roles and the SMS signin
     // The identity key is written under DATA_DIR/keys: keep it out of the developer's data directory.
     dataDir = await mkdtemp(join(tmpdir(), 'expediente-identity-e2e-'));
     process.env.DATA_DIR = dataDir;
+    process.env.QUEUE_PREFIX = `${process.env.EXPEDIENTE_TEST_RUN ?? 'test-run'}-identity-${randomBytes(4).toString('hex')}`;
     storage = await openStorage(loadConfig({ DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema }));
     app = await createHttpApp({
       module: IdentityE2eModule,
@@ -115,6 +118,8 @@ describe('identity over HTTP: dev login, bearer tokens, roles and the SMS signin
     await rm(dataDir, { recursive: true, force: true });
     if (previousDataDir === undefined) delete process.env.DATA_DIR;
     else process.env.DATA_DIR = previousDataDir;
+    if (previousQueuePrefix === undefined) delete process.env.QUEUE_PREFIX;
+    else process.env.QUEUE_PREFIX = previousQueuePrefix;
   });
 
   it('logs in through /dev/login and returns a token with the normalised principal', async () => {

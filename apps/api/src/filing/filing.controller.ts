@@ -28,6 +28,7 @@ import { FilingService } from './filing.service';
 import { FILING_PROCEDURES, FilingProcedure } from './procedures';
 import { parseBody, parseIfMatch, requests, submitRequest, withdrawRequest } from './filing.requests';
 import { DocumentUpload, ZodBody } from '../problem/zod-body.decorator';
+import { RateLimited } from '../rate-limit/rate-limit.guard';
 
 const procedureOf = (slug: string): FilingProcedure => {
   const procedure = FILING_PROCEDURES[slug as FilingProcedure['slug']];
@@ -111,6 +112,7 @@ export class FilingController {
   @Post(':caseId/attachments')
   @HttpCode(201)
   @DocumentUpload()
+  @RateLimited('upload')
   async attach(
     @Param('procedure') slug: string,
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -156,6 +158,7 @@ export class FilingController {
 
   @Post(':caseId/submission')
   @ZodBody(submitRequest)
+  @RateLimited('submission')
   async submit(
     @Param('procedure') slug: string,
     @Param('caseId', uuidParam('caseId')) caseId: string,
