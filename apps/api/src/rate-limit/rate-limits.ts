@@ -24,11 +24,11 @@ export class RateLimits {
   }
 }
 
-export function trackerKey(tracker: string): string {
+function trackerKey(tracker: string): string {
   return createHash('sha256').update(tracker).digest('hex');
 }
 
-export function tooManyRequests(
+function tooManyRequests(
   policy: RateLimitPolicy,
   limit: number,
   windowMs: number,
