@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
+import { removeKeys, testQueuePrefix } from '../support/redis-keys';
 import { createHttpApp } from '@expediente/infra/bootstrap';
 import { loadConfig } from '@expediente/infra/config/config.schema';
 import { InfraModule } from '@expediente/infra/infra.module';
@@ -65,6 +66,9 @@ const citizen = {
 describe('identity over HTTP: dev login, bearer tokens, roles and the SMS signing code', () => {
   const schema = `identity_${randomBytes(4).toString('hex')}`;
   const previousDataDir = process.env.DATA_DIR;
+  // Rate limits are counted in Redis under the queue prefix: one of our own, so runs do not add up.
+  const previousQueuePrefix = process.env.QUEUE_PREFIX;
+  let queuePrefix = '';
   let dataDir: string;
   let storage: Storage;
   let app: INestApplication;
@@ -95,6 +99,8 @@ describe('identity over HTTP: dev login, bearer tokens, roles and the SMS signin
     // The identity key is written under DATA_DIR/keys: keep it out of the developer's data directory.
     dataDir = await mkdtemp(join(tmpdir(), 'expediente-identity-e2e-'));
     process.env.DATA_DIR = dataDir;
+    queuePrefix = testQueuePrefix();
+    process.env.QUEUE_PREFIX = queuePrefix;
     storage = await openStorage(loadConfig({ DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema }));
     app = await createHttpApp({
       module: IdentityE2eModule,
@@ -113,8 +119,11 @@ describe('identity over HTTP: dev login, bearer tokens, roles and the SMS signin
     await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await pool.end();
     await rm(dataDir, { recursive: true, force: true });
+    await removeKeys(`${queuePrefix}:`);
     if (previousDataDir === undefined) delete process.env.DATA_DIR;
     else process.env.DATA_DIR = previousDataDir;
+    if (previousQueuePrefix === undefined) delete process.env.QUEUE_PREFIX;
+    else process.env.QUEUE_PREFIX = previousQueuePrefix;
   });
 
   it('logs in through /dev/login and returns a token with the normalised principal', async () => {

@@ -29,6 +29,7 @@ import { FilingService } from './filing.service';
 import { FILING_PROCEDURES, FilingProcedure } from './procedures';
 import { parseBody, parseIfMatch, requests, submitRequest, withdrawRequest } from './filing.requests';
 import { DocumentUpload, ZodBody } from '../problem/zod-body.decorator';
+import { RateLimited } from '../rate-limit/rate-limit.guard';
 
 const procedureOf = (slug: string): FilingProcedure => {
   // Own keys only: "constructor" or "__proto__" in the path must not find Object's.
@@ -115,6 +116,7 @@ export class FilingController {
   @Post(':caseId/attachments')
   @HttpCode(201)
   @DocumentUpload()
+  @RateLimited('upload')
   async attach(
     @Param('procedure') slug: string,
     @Param('caseId', uuidParam('caseId')) caseId: string,
@@ -160,6 +162,7 @@ export class FilingController {
 
   @Post(':caseId/submission')
   @ZodBody(submitRequest)
+  @RateLimited('submission')
   async submit(
     @Param('procedure') slug: string,
     @Param('caseId', uuidParam('caseId')) caseId: string,

@@ -7,6 +7,7 @@ import { LocalSmsGateway } from '@expediente/infra/sms/sms.local';
 import { parseBody } from '../problem/parse-body';
 import { DevelopmentOnlyGuard } from './development-only.guard';
 import { ZodBody } from '../problem/zod-body.decorator';
+import { RateLimited } from '../rate-limit/rate-limit.guard';
 
 const inboxQuery = z.object({ to: e164 });
 
@@ -20,10 +21,14 @@ export class DevIdentityController {
     private readonly sms: LocalSmsGateway,
   ) {}
 
-  /** An invalid DNI/NIE is refused by the provider with the domain's INVALID_IDENTITY_NUMBER (422). */
+  /**
+   * An invalid DNI/NIE is refused by the provider with the domain's INVALID_IDENTITY_NUMBER (422).
+   * Limited like a real login would be: it is the one way in, in development as in tests.
+   */
   @Post('login')
   @HttpCode(200)
   @ZodBody(principalSchema)
+  @RateLimited('login-ip', 'login-subject')
   async login(@Body() body: unknown) {
     const { token, principal, expiresAt } = await this.identity.issueToken(parseBody(principalSchema, body));
     return { token, principal, expiresAt: expiresAt.toISOString() };

@@ -5,10 +5,14 @@ import { DevelopmentOnlyGuard } from './development-only.guard';
 import { DevIdentityController } from './dev-identity.controller';
 import { DevClockController } from './dev-clock.controller';
 import { SigningCodeService } from './signing-code.service';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 
-/** Authentication for the API: the guard other controllers use, the signing code, the dev login. */
+/**
+ * Authentication for the API: the guard other controllers use, the signing code, the dev login,
+ * and the abuse limits both the login and the signing code are held to.
+ */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, RateLimitModule],
   controllers: [DevIdentityController, DevClockController],
   providers: [AuthGuard, DevelopmentOnlyGuard, SigningCodeService],
   exports: [AuthGuard, SigningCodeService],

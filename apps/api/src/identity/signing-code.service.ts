@@ -3,6 +3,8 @@ import type { Principal } from '@expediente/infra/identity/identity-provider.por
 import { ONE_TIME_CODE_TTL_MS, OneTimeCodes, VerifyOutcome } from '@expediente/infra/otp/one-time-codes';
 import { maskPhoneNumber, SMS_GATEWAY, SmsGateway } from '@expediente/infra/sms/sms.port';
 import { ApiProblem } from '../problem/api-problem';
+import { TooManyRequests, waitFor } from '../problem/too-many-requests';
+import { RateLimits } from '../rate-limit/rate-limits';
 
 const TTL_MINUTES = ONE_TIME_CODE_TTL_MS / 60_000;
 
@@ -17,6 +19,7 @@ export class SigningCodeService {
   constructor(
     private readonly codes: OneTimeCodes,
     @Inject(SMS_GATEWAY) private readonly sms: SmsGateway,
+    private readonly limits: RateLimits,
   ) {}
 
   async requestCode(principal: Principal, purpose: string): Promise<{ sentTo: string; expiresAt: string }> {
@@ -38,6 +41,12 @@ export class SigningCodeService {
         'There is no mobile registered with your Cl@ve to send the signing code to; register one with Cl@ve or sign with a certificate.',
       );
     }
+    // No SMS that could not be used; then only codes about to be sent are counted, so a refused
+    // request (someone else's case, a certificate holder) spends nobody's allowance.
+    const spent = await this.codes.exhaustedUntil(principal.subject, purpose);
+    if (spent) throw attemptsExhausted(spent, new Date());
+    await this.limits.consume('signing-code-filing', `${principal.subject}:${purpose}`);
+    await this.limits.consume('signing-code-phone', principal.mobile);
     const { code, expiresAt } = await this.codes.issue(principal.subject, purpose);
     try {
       await this.sms.send(
@@ -59,11 +68,23 @@ export class SigningCodeService {
   /** Resolves once the code is accepted (and spent); otherwise throws the matching problem. */
   async confirm(principal: Principal, purpose: string, code: string): Promise<void> {
     const verdict = await this.codes.verify(principal.subject, purpose, code);
-    if (verdict.outcome !== 'ok') throw refusal(verdict);
+    if (verdict.outcome !== 'ok') throw refusal(verdict, new Date());
   }
 }
 
-function refusal(verdict: Exclude<VerifyOutcome, { outcome: 'ok' }>): ApiProblem {
+/** The wrong-code budget is the person's for this purpose: a new code does not restore it. */
+function attemptsExhausted(retryAt: Date, now: Date): TooManyRequests {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+  return new TooManyRequests(
+    'SIGNING_CODE_ATTEMPTS_EXHAUSTED',
+    'Too many wrong codes',
+    `Too many wrong signing codes for this; a new code will not help. Your draft is kept: try again in ${waitFor(seconds)}, or sign with a certificate.`,
+    seconds,
+    { retryAt: retryAt.toISOString() },
+  );
+}
+
+function refusal(verdict: Exclude<VerifyOutcome, { outcome: 'ok' }>, now: Date): ApiProblem {
   switch (verdict.outcome) {
     case 'wrong':
       return new ApiProblem(
@@ -72,7 +93,7 @@ function refusal(verdict: Exclude<VerifyOutcome, { outcome: 'ok' }>): ApiProblem
         'Wrong signing code',
         verdict.attemptsLeft > 0
           ? `That is not the code we sent; ${verdict.attemptsLeft} attempt(s) left.`
-          : 'That is not the code we sent, and no attempts are left; ask for a new code.',
+          : `That is not the code we sent, and no attempts are left; try again in ${waitFor((verdict.retryAt.getTime() - now.getTime()) / 1000)}.`,
         { attemptsLeft: verdict.attemptsLeft },
       );
     case 'expired':
@@ -83,12 +104,7 @@ function refusal(verdict: Exclude<VerifyOutcome, { outcome: 'ok' }>): ApiProblem
         `Codes last ${TTL_MINUTES} minutes; ask for a new one.`,
       );
     case 'exhausted':
-      return new ApiProblem(
-        429,
-        'SIGNING_CODE_ATTEMPTS_EXHAUSTED',
-        'Too many wrong codes',
-        'This code can no longer be used after too many wrong attempts; ask for a new one.',
-      );
+      return attemptsExhausted(verdict.retryAt, now);
     case 'none':
       return new ApiProblem(
         422,

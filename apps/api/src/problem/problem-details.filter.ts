@@ -4,6 +4,7 @@ import { WrongExpectedVersion } from '@expediente/infra/event-store/event-store.
 import { isDomainError, DomainErrorKind } from '@expediente/domain';
 import { IdempotencyKeyReused } from '@expediente/infra/register/electronic-register';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+import { TooManyRequests } from './too-many-requests';
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
   validation: 422,
@@ -31,6 +32,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const body = { ...this.toProblem(error), instance: request.originalUrl };
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (error instanceof TooManyRequests) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 

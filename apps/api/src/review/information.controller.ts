@@ -10,6 +10,7 @@ import { blobHashParam } from '../problem/blob-hash-param';
 import { provideInformationRequest, withdrawalRequest } from './review.requests';
 import { InformationService } from './information.service';
 import { DocumentUpload, ZodBody } from '../problem/zod-body.decorator';
+import { RateLimited } from '../rate-limit/rate-limit.guard';
 
 /** The citizen's side of a review: answering an information request (signed) and withdrawing. */
 @ApiTags('reviews')
@@ -21,6 +22,7 @@ export class InformationController {
   /** One document per request (multipart field `file`, optional `kind`), within the answer's 10 MB. */
   @Post('information/documents')
   @DocumentUpload()
+  @RateLimited('upload')
   upload(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Req() req: Request,
@@ -55,6 +57,7 @@ export class InformationController {
 
   @Post('information')
   @ZodBody(provideInformationRequest)
+  @RateLimited('submission')
   provide(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,

@@ -10,6 +10,26 @@ const url = (protocols: readonly string[], example: string) =>
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+const UNIT_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+export interface RateLimit {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/** "3/15m": at most 3 in a 15-minute window (s, m or h) opened by the first, per tracker (IP, person, phone…). */
+const rateLimit = (fallback: `${number}/${number}${'s' | 'm' | 'h'}`) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}\/\d{1,6}[smh]$/, 'must read like 3/15m: a count, a slash and a window in s, m or h')
+    .default(fallback)
+    .transform((value): RateLimit => {
+      const [, count = '', length = '', unit = ''] = /^(\d+)\/(\d+)([smh])$/.exec(value) ?? [];
+      return { limit: Number(count), windowMs: Number(length) * (UNIT_MS[unit] ?? 0) };
+    })
+    .refine((value) => value.limit >= 1 && value.windowMs >= 1000, 'must allow at least 1 in at least 1s');
+
 /** Every setting Expediente reads, with its default. The README's configuration table mirrors this. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -45,6 +65,24 @@ export const configSchema = z.object({
   CHROME_PATH: z.string().default('/usr/bin/chromium'),
   /** The local benefit-records adapter's data, upserted at start; `none` loads nothing. */
   BENEFIT_RECORDS_FILE: z.string().default('fixtures/benefit-records.json'),
+  /**
+   * Abuse limits, counted in Redis (under QUEUE_PREFIX) so they hold across API replicas. Login
+   * has no password here to guess, but each login signs a token; per IP is loose because offices
+   * and mobile carriers put many people behind one address.
+   */
+  RATE_LIMIT_LOGIN_PER_IP: rateLimit('100/15m'),
+  RATE_LIMIT_LOGIN_PER_SUBJECT: rateLimit('20/15m'),
+  /** Each code is an SMS we pay for: per person and thing signed, and per phone across all of them. */
+  RATE_LIMIT_SIGNING_CODES_PER_FILING: rateLimit('3/15m'),
+  RATE_LIMIT_SIGNING_CODES_PER_PHONE: rateLimit('5/15m'),
+  /** Per principal, every route of the kind together. */
+  RATE_LIMIT_SUBMISSIONS: rateLimit('30/15m'),
+  RATE_LIMIT_UPLOADS: rateLimit('100/15m'),
+  /**
+   * Wrong signing codes per person and thing signed, whatever the number of codes sent: a new
+   * code never restores the budget (kept in SQL with the codes, see one-time-codes.ts).
+   */
+  SIGNING_CODE_WRONG_GUESSES: rateLimit('3/1h'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

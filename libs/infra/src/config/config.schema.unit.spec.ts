@@ -29,4 +29,21 @@ describe('configuration', () => {
   it('refuses a schema name that is not a plain SQL identifier', () => {
     expect(() => loadConfig({ DATABASE_SCHEMA: 'x; drop table events' })).toThrow(/DATABASE_SCHEMA/);
   });
+
+  it('reads abuse limits as count/window, with sane defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      RATE_LIMIT_SIGNING_CODES_PER_FILING: { limit: 3, windowMs: 15 * 60_000 },
+      RATE_LIMIT_SIGNING_CODES_PER_PHONE: { limit: 5, windowMs: 15 * 60_000 },
+      SIGNING_CODE_WRONG_GUESSES: { limit: 3, windowMs: 3_600_000 },
+      RATE_LIMIT_LOGIN_PER_IP: { limit: 100, windowMs: 15 * 60_000 },
+    });
+    expect(loadConfig({ RATE_LIMIT_UPLOADS: '10/30s' }).RATE_LIMIT_UPLOADS).toEqual({
+      limit: 10,
+      windowMs: 30_000,
+    });
+    expect(() => loadConfig({ RATE_LIMIT_UPLOADS: 'ten per minute' })).toThrow(
+      /RATE_LIMIT_UPLOADS: must read like 3\/15m/,
+    );
+    expect(() => loadConfig({ RATE_LIMIT_UPLOADS: '0/15m' })).toThrow(/RATE_LIMIT_UPLOADS/);
+  });
 });

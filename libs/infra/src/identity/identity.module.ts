@@ -25,7 +25,12 @@ import { LocalIdentityProvider } from './identity-provider.local';
           keys: { dir: resolve(join(config.get('DATA_DIR', { infer: true }), 'keys')) },
         }),
     },
-    { provide: OneTimeCodes, inject: [SQL_CLIENT], useFactory: (sql: SqlClient) => new OneTimeCodes(sql) },
+    {
+      provide: OneTimeCodes,
+      inject: [SQL_CLIENT, ConfigService],
+      useFactory: (sql: SqlClient, config: TypedConfig) =>
+        new OneTimeCodes(sql, undefined, config.get('SIGNING_CODE_WRONG_GUESSES', { infer: true })),
+    },
     // The dev endpoints read the inbox, which is not part of the port: both names reach one instance.
     { provide: LocalSmsGateway, useFactory: () => new LocalSmsGateway() },
     { provide: SMS_GATEWAY, useExisting: LocalSmsGateway },

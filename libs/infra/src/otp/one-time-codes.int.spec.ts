@@ -69,13 +69,24 @@ function oneTimeCodesSpecification(
     expect(await codes.verify(SUBJECT, purpose, late.code)).toEqual({ outcome: 'expired' });
   });
 
-  it('exhausts the code after three wrong attempts, so even the right code is then refused', async () => {
+  it('refuses even the right code after three wrong ones, until the hour is over', async () => {
     const { code } = await codes.issue(SUBJECT, purpose);
     const wrong = wrongCodeFor(code);
-    expect(await codes.verify(SUBJECT, purpose, wrong)).toEqual({ outcome: 'wrong', attemptsLeft: 2 });
-    expect(await codes.verify(SUBJECT, purpose, wrong)).toEqual({ outcome: 'wrong', attemptsLeft: 1 });
-    expect(await codes.verify(SUBJECT, purpose, wrong)).toEqual({ outcome: 'wrong', attemptsLeft: 0 });
-    expect(await codes.verify(SUBJECT, purpose, code)).toEqual({ outcome: 'exhausted' });
+    const hourLater = new Date(START.getTime() + 60 * 60 * 1000);
+    for (const attemptsLeft of [2, 1, 0])
+      expect(await codes.verify(SUBJECT, purpose, wrong)).toEqual({
+        outcome: 'wrong',
+        attemptsLeft,
+        retryAt: hourLater,
+      });
+    expect(await codes.verify(SUBJECT, purpose, code)).toEqual({ outcome: 'exhausted', retryAt: hourLater });
+    expect(await codes.exhaustedUntil(SUBJECT, purpose)).toEqual(hourLater);
+
+    now = hourLater;
+    expect(await codes.exhaustedUntil(SUBJECT, purpose)).toBeUndefined();
+    const fresh = await codes.issue(SUBJECT, purpose);
+    expect(await codes.verify(SUBJECT, purpose, wrongCodeFor(fresh.code))).toMatchObject({ attemptsLeft: 2 });
+    expect(await codes.verify(SUBJECT, purpose, fresh.code)).toEqual({ outcome: 'ok' });
   });
 
   it('stores a salted hash, never the code itself', async () => {
@@ -98,14 +109,31 @@ function oneTimeCodesSpecification(
     expect(new Set(hashes.map((h) => h.salt)).size).toBe(2);
   });
 
-  it('replaces the previous code with a new one, with its attempts restored', async () => {
+  it('replaces the previous code with a new one, without restoring the wrong guesses', async () => {
     const first = await codes.issue(SUBJECT, purpose);
+    await codes.verify(SUBJECT, purpose, wrongCodeFor(first.code));
     await codes.verify(SUBJECT, purpose, wrongCodeFor(first.code));
     let second = await codes.issue(SUBJECT, purpose);
     while (second.code === first.code) second = await codes.issue(SUBJECT, purpose);
 
-    expect(await codes.verify(SUBJECT, purpose, first.code)).toEqual({ outcome: 'wrong', attemptsLeft: 2 });
-    expect(await codes.verify(SUBJECT, purpose, second.code)).toEqual({ outcome: 'ok' });
+    expect(await codes.verify(SUBJECT, purpose, first.code)).toMatchObject({
+      outcome: 'wrong',
+      attemptsLeft: 0,
+    });
+    expect(await codes.verify(SUBJECT, purpose, second.code)).toMatchObject({ outcome: 'exhausted' });
+    // Nor does an expired code, whose row issue() cleans up, take the count with it.
+    now = new Date(START.getTime() + ONE_TIME_CODE_TTL_MS);
+    const third = await codes.issue(SUBJECT, purpose);
+    expect(await codes.verify(SUBJECT, purpose, third.code)).toMatchObject({ outcome: 'exhausted' });
+  });
+
+  it('clears the wrong guesses once the right code is given', async () => {
+    const first = await codes.issue(SUBJECT, purpose);
+    await codes.verify(SUBJECT, purpose, wrongCodeFor(first.code));
+    await codes.verify(SUBJECT, purpose, wrongCodeFor(first.code));
+    expect(await codes.verify(SUBJECT, purpose, first.code)).toEqual({ outcome: 'ok' });
+    const next = await codes.issue(SUBJECT, purpose);
+    expect(await codes.verify(SUBJECT, purpose, wrongCodeFor(next.code))).toMatchObject({ attemptsLeft: 2 });
   });
 
   it('answers none when no code was requested', async () => {

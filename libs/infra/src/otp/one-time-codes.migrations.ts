@@ -20,4 +20,19 @@ export const oneTimeCodeMigrations: Migration[] = [
       )
     `,
   },
+  {
+    // Wrong guesses count against (subject, purpose), not against one code: a new code must not
+    // restore them, and an expired code's clean-up must not forget them.
+    id: '011_one_time_code_guesses',
+    sql: `
+      CREATE TABLE one_time_code_guesses (
+        subject text NOT NULL,
+        purpose text NOT NULL,
+        wrong integer NOT NULL CHECK (wrong > 0),
+        window_ends_at timestamptz NOT NULL,
+        PRIMARY KEY (subject, purpose)
+      );
+      ALTER TABLE one_time_codes DROP COLUMN attempts_left
+    `,
+  },
 ];
