@@ -32,6 +32,8 @@ export interface SystemOptions {
   readonly worker?: boolean;
   /** Where all the apps log instead of stdout. */
   readonly logDestination?: DestinationStream;
+  /** More configuration for this system only (e.g. a looser rate limit), removed again on stop. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
@@ -47,6 +49,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     NODE_ENV: 'test',
     // Deadlines fall due by the process clock, which tests move forward: check them often.
     DEADLINE_SWEEP_MS: '200',
+    ...options.env,
   });
   const storage = await openStorage(loadConfig());
   const apps = { storage, logDestination: options.logDestination };
@@ -93,6 +96,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         'QUEUE_PREFIX',
         'PUBLIC_BASE_URL',
         'DEADLINE_SWEEP_MS',
+        ...Object.keys(options.env ?? {}),
       ])
         delete process.env[key];
     },
