@@ -3,7 +3,7 @@
  * how the filing is signed, and what the attachments must add up to.
  */
 import type { Actor, LevelOfAssurance } from '../shared/command-metadata';
-import { Conflict, Forbidden, NotFound, ValidationError } from '../shared/domain-error';
+import { Conflict, Forbidden, IllegalState, NotFound, ValidationError } from '../shared/domain-error';
 import { normaliseIdentityNumber } from '../reference/identity-number';
 import type { PowerOfAttorney } from '../power-of-attorney/power-of-attorney.decider';
 import type { Procedure } from '../power-of-attorney/power-of-attorney.events';
@@ -47,6 +47,17 @@ export const filingMustBeSigned = (levelOfAssurance: LevelOfAssurance, otpVerifi
       'SIGNATURE_OTP_REQUIRED',
       'Enter the one-time code sent by SMS to your registered mobile to sign the filing.',
       { levelOfAssurance },
+    );
+  }
+};
+
+/** Withdrawal by the filer before resolution, never after: a resolved case is decided. */
+export const withdrawalMustPrecedeResolution = (caseId: string, resolvedAt: string | null): void => {
+  if (resolvedAt !== null) {
+    throw new IllegalState(
+      'CASE_ALREADY_RESOLVED',
+      'This case has already been resolved, so it can no longer be withdrawn.',
+      { caseId, resolvedAt },
     );
   }
 };
