@@ -121,6 +121,7 @@ export class FilingController {
     const held = totalSize(await this.filings.attachmentsOf(procedure, principal, caseId));
     const upload = await receiveUpload(req, this.blobs, {
       maxBytes: Math.max(0, MAX_TOTAL_ATTACHMENT_BYTES - held),
+      heldBytes: held,
     });
     const attachment = {
       blobHash: upload.blobHash,

@@ -40,6 +40,7 @@ export class InformationService {
     const pending = await this.drafts.list(caseId, principal.subject);
     const upload = await receiveUpload(req, this.blobs, {
       maxBytes: Math.max(0, MAX_TOTAL_ATTACHMENT_BYTES - totalSize(pending)),
+      heldBytes: totalSize(pending),
     });
     const document: ProvidedAttachment = {
       blobHash: upload.blobHash,

@@ -11,6 +11,7 @@ import { powerCovers } from '../power-of-attorney/power-of-attorney.rules';
 import {
   MAX_TOTAL_ATTACHMENT_BYTES,
   attachmentMustBeWellFormed,
+  describeSize,
   totalSize,
   type Attachment,
   type AttachmentKind,
@@ -67,7 +68,7 @@ export const attachmentsMustNotExceedTenMegabytes = (attachments: readonly Attac
   if (total > MAX_TOTAL_ATTACHMENT_BYTES) {
     throw new ValidationError(
       'ATTACHMENTS_TOO_LARGE',
-      'The attached documents must not exceed 10 MB in total.',
+      `Together the documents may not exceed ${describeSize(MAX_TOTAL_ATTACHMENT_BYTES)}; these add up to ${describeSize(total)}.`,
       {
         total,
         limit: MAX_TOTAL_ATTACHMENT_BYTES,
