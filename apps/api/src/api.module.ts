@@ -16,6 +16,7 @@ import { BenefitRecordsController } from './admin/benefit-records.controller';
 import { ReviewApiModule } from './review/review-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { DashboardApiModule } from './dashboard/dashboard-api.module';
+import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
 
 /** The local benefit-records adapter starts from its fixtures file. */
 @Injectable()
@@ -44,6 +45,7 @@ export class ApiModule {
         ReviewApiModule,
         NotificationsApiModule,
         DashboardApiModule,
+        CaseLifecycleModule,
       ],
       controllers: [
         FilingController,

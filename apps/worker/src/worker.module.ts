@@ -5,10 +5,9 @@ import { HealthModule } from '@expediente/infra/health/health.module';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { PooledPdfRenderer } from '@expediente/infra/pdf/pdf-renderer.pool';
 import { ResolutionRenderer } from '@expediente/infra/resolutions/resolution-renderer';
-import { Reactions } from './reactions/reactions';
 import { loadOrCreateSeal, Seal, SEAL } from '@expediente/infra/seal/seal';
 import { ReceiptRenderer } from '@expediente/infra/receipts/receipt-renderer';
-import { ReceiptIssuer, VERIFY_BASE_URL } from './receipts/receipt-issuer';
+import { ReactionContext, VERIFY_BASE_URL } from './reactions/reaction';
 import { WorkerRuntime } from './worker.runtime';
 
 /** BullMQ processors (receipts now; resolution PDFs, notifications, deadlines next) and projections. */
@@ -47,8 +46,7 @@ export class WorkerModule {
           inject: [PDF_RENDERER, SEAL],
           useFactory: (pdf: PdfRenderer, seal: Seal) => new ResolutionRenderer(pdf, seal),
         },
-        ReceiptIssuer,
-        Reactions,
+        ReactionContext,
         WorkerRuntime,
       ],
     };

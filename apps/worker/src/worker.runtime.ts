@@ -10,14 +10,12 @@ import { OutboxRelay } from '@expediente/infra/outbox/outbox-relay';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
 import { DEADLINE_RULES, DeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
-import { JOBS, outboxRoutes, WorkerQueues } from './outbox/outbox.routes';
-import { ReceiptIssuer } from './receipts/receipt-issuer';
+import { outboxRoutes, WorkerQueues } from './outbox/outbox.routes';
 import { projectionRunners } from './projections';
 import type { ReadModelRunner } from '@expediente/infra/projections/read-model-runner';
 import { STORAGE, Storage } from '@expediente/infra/storage/storage';
-import { Reactions } from './reactions/reactions';
-
-type JobData = Record<string, string>;
+import { reactionFor } from './reactions/reactions';
+import { JobData, ReactionContext } from './reactions/reaction';
 
 /**
  * What the worker runs: read-model projections, the outbox relay from the log to BullMQ,
@@ -42,8 +40,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(PDF_RENDERER) private readonly pdf: PdfRenderer,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DEADLINE_RULES) rules: DeadlineRules,
-    private readonly receipts: ReceiptIssuer,
-    private readonly reactions: Reactions,
+    private readonly reactions: ReactionContext,
     private readonly pino: PinoLogger,
   ) {
     const prefix = config.get('QUEUE_PREFIX', { infer: true });
@@ -61,19 +58,9 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     const report = (what: string) => (error: unknown) => this.logger.error(`${what}: ${String(error)}`);
     for (const runner of this.projections) await runner.start(report('projection'));
     await this.relay.start(report('outbox relay'));
-    this.process(QUEUES.receipts, (job) => this.receipts.issue(job.data.caseId!, job.data.eventId!));
-    this.process(QUEUES.reactions, (job) => this.react(job));
-    this.process(QUEUES.deadlines, (job) =>
-      job.name === JOBS.deemRejected
-        ? this.reactions.deemRejected(job.data.notificationId!)
-        : this.reactions.recordDeadlineExpired(job.data.caseId!, job.data.step!, job.data.dueOn!),
-    );
-    this.process(QUEUES.paperPost, async (job) => {
-      // The printing and postal service is outside the system; this is where its port goes.
-      this.logger.log(
-        `paper copy of resolution ${job.data.documentHash} for case ${job.data.caseId} handed to the post`,
-      );
-    });
+    for (const queue of Object.values(QUEUES)) {
+      this.process(queue, (job) => reactionFor(job.name).work(job, this.reactions, this.queues));
+    }
     const every = this.config.get('DEADLINE_SWEEP_MS', { infer: true });
     this.sweeper = setInterval(() => void this.promoteDueDeadlines().catch(report('deadline sweep')), every);
   }
@@ -99,48 +86,6 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       }
     }
     return promoted;
-  }
-
-  private async react(job: Job<JobData>): Promise<unknown> {
-    const { caseId, eventId } = job.data as { caseId: string; eventId: string };
-    switch (job.name) {
-      case JOBS.openReview:
-        return this.reactions.openReview(caseId, eventId);
-      case JOBS.issueResolution: {
-        const issued = await this.reactions.issueResolution(caseId, eventId);
-        if (issued && !issued.paperOptOut) {
-          await this.queues.paperPost.add(
-            JOBS.paperPost,
-            { caseId, documentHash: issued.documentHash, ...correlationOf(job) },
-            { jobId: `${eventId}-${JOBS.paperPost}` },
-          );
-        }
-        return issued;
-      }
-      case JOBS.notify:
-        return this.reactions.makeNotificationAvailable(caseId, eventId);
-      case JOBS.closeCase:
-        return this.reactions.closeCase(job.data.notificationId!, eventId);
-      case JOBS.scheduleDeadlines: {
-        const deadlines = await this.reactions.deadlinesOf(caseId);
-        const now = this.clock.now().getTime();
-        await Promise.all(
-          deadlines.map((d) =>
-            this.queues.deadlines.add(
-              JOBS.deadline,
-              { ...d.data, ...correlationOf(job) },
-              {
-                jobId: d.jobId,
-                delay: Math.max(0, d.dueAt.getTime() - now),
-              },
-            ),
-          ),
-        );
-        return deadlines.length;
-      }
-      default:
-        throw new Error(`unknown job ${job.name}`);
-    }
   }
 
   private process(queue: string, handler: (job: Job<JobData>) => Promise<unknown>): void {

@@ -54,11 +54,18 @@ export {
   type IssuedResolution,
   type Resolution,
   type ReviewFile,
+  resolvedAtOf,
 } from './case-review/case-review.state';
 export { caseReviewDecider } from './case-review/case-review.decider';
+
+export * from './proof-of-receipt/proof-of-receipt.events';
+export * from './proof-of-receipt/proof-of-receipt.commands';
+export { proofOfReceiptDecider, type ProofOfReceipt } from './proof-of-receipt/proof-of-receipt.decider';
 
 export * from './notification/notification.events';
 export * from './notification/notification.commands';
 export * from './notification/notification.rules';
 export * from './notification/proof-of-delivery';
 export { notificationDecider, type Notice, type Notification } from './notification/notification.decider';
+
+export * from './expediente-events';

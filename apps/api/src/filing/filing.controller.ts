@@ -26,6 +26,7 @@ import { ApiProblem } from '../problem/api-problem';
 import { uuidParam } from '../problem/uuid-param';
 import { blobHashParam } from '../problem/blob-hash-param';
 import { FilingService } from './filing.service';
+import { CaseWithdrawal } from '../case-lifecycle/case-withdrawal.service';
 import { FILING_PROCEDURES, FilingProcedure } from './procedures';
 import { parseBody, parseIfMatch, requests, submitRequest, withdrawRequest } from './filing.requests';
 import { DocumentUpload, ZodBody } from '../problem/zod-body.decorator';
@@ -53,6 +54,7 @@ export class FilingController {
   constructor(
     private readonly filings: FilingService,
     private readonly signing: SigningCodeService,
+    private readonly withdrawal: CaseWithdrawal,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -127,6 +129,7 @@ export class FilingController {
     const held = totalSize(await this.filings.attachmentsOf(procedure, principal, caseId));
     const upload = await receiveUpload(req, this.blobs, {
       maxBytes: Math.max(0, MAX_TOTAL_ATTACHMENT_BYTES - held),
+      heldBytes: held,
     });
     const attachment = {
       blobHash: upload.blobHash,
@@ -198,21 +201,20 @@ export class FilingController {
     };
   }
 
+  /** Withdraws the whole case, its review included (CaseWithdrawal). */
   @Post(':caseId/withdrawal')
   @ZodBody(withdrawRequest)
-  withdraw(
+  async withdraw(
     @Param('procedure') slug: string,
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.filings.decideOnDraft(
-      procedureOf(slug),
-      principal,
-      caseId,
-      'withdraw',
-      parseBody(withdrawRequest, body),
-    );
+    const procedure = procedureOf(slug);
+    await this.filings.view(procedure, principal, caseId);
+    const { reason } = parseBody(withdrawRequest, body);
+    const withdrawn = await this.withdrawal.withdraw(principal, caseId, procedure.procedure, reason);
+    return { caseId, version: withdrawn.filingVersion! };
   }
 }
 

@@ -18,7 +18,7 @@ type AnyState = MedicalReportSubmission | EntitlementApplication;
 /** The two filings differ in rules, not in how they travel: one route table serves both. */
 export interface FilingProcedure {
   readonly slug: 'medical-reports' | 'entitlement-applications';
-  readonly procedure: Procedure;
+  readonly procedure: Exclude<Procedure, 'notifications'>;
   readonly decider: Decider<AnyCommand, AnyEvent, AnyState>;
   readonly commands: {
     readonly create: AnyCommand['type'];
@@ -26,7 +26,6 @@ export interface FilingProcedure {
     readonly attach: AnyCommand['type'];
     readonly remove: AnyCommand['type'];
     readonly submit: AnyCommand['type'];
-    readonly withdraw: AnyCommand['type'];
   };
 }
 
@@ -41,7 +40,6 @@ export const FILING_PROCEDURES: Readonly<Record<FilingProcedure['slug'], FilingP
       attach: 'AttachReportDocument',
       remove: 'RemoveReportDocument',
       submit: 'SubmitReports',
-      withdraw: 'WithdrawReports',
     },
   },
   'entitlement-applications': {
@@ -54,7 +52,6 @@ export const FILING_PROCEDURES: Readonly<Record<FilingProcedure['slug'], FilingP
       attach: 'AttachEntitlementDocument',
       remove: 'RemoveEntitlementDocument',
       submit: 'SubmitEntitlementApplication',
-      withdraw: 'WithdrawEntitlementApplication',
     },
   },
 };

@@ -16,6 +16,7 @@ import { InformationDrafts } from '@expediente/infra/review-queue/information-dr
 import { SigningCodeService } from '../identity/signing-code.service';
 import { metadataFor } from '../commands/command-context';
 import { ApiProblem } from '../problem/api-problem';
+import { CaseWithdrawal, filingProcedureOf } from '../case-lifecycle/case-withdrawal.service';
 import { isParty, reviewNotFound, ReviewOutcome, ReviewService } from './review.service';
 
 /** What a code sent for this purpose confirms: the answer to this case's information request. */
@@ -31,6 +32,7 @@ export class InformationService {
     private readonly reviews: ReviewService,
     private readonly drafts: InformationDrafts,
     private readonly signing: SigningCodeService,
+    private readonly withdrawal: CaseWithdrawal,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -40,6 +42,7 @@ export class InformationService {
     const pending = await this.drafts.list(caseId, principal.subject);
     const upload = await receiveUpload(req, this.blobs, {
       maxBytes: Math.max(0, MAX_TOTAL_ATTACHMENT_BYTES - totalSize(pending)),
+      heldBytes: totalSize(pending),
     });
     const document: ProvidedAttachment = {
       blobHash: upload.blobHash,
@@ -104,13 +107,11 @@ export class InformationService {
     return outcome;
   }
 
+  /** The whole case's withdrawal (CaseWithdrawal): the review's, then the filing's. */
   async withdraw(principal: Principal, caseId: string, reason: string | undefined): Promise<ReviewOutcome> {
-    await this.partyReview(principal, caseId);
-    return this.reviews.run(caseId, {
-      type: 'WithdrawReview',
-      data: { caseId, reason },
-      metadata: metadataFor(principal),
-    });
+    const { review } = await this.partyReview(principal, caseId);
+    const withdrawn = await this.withdrawal.withdraw(principal, caseId, filingProcedureOf(review), reason);
+    return { caseId, ...withdrawn.review! };
   }
 
   private command(

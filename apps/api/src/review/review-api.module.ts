@@ -4,6 +4,7 @@ import { InformationDrafts } from '@expediente/infra/review-queue/information-dr
 import { STAFF_DIRECTORY, STAFF_FIXTURES_FILE } from '@expediente/infra/staff/staff-directory.port';
 import { LocalStaffDirectory } from '@expediente/infra/staff/staff-directory.local';
 import { IdentityApiModule } from '../identity/identity-api.module';
+import { CaseLifecycleModule } from '../case-lifecycle/case-lifecycle.module';
 import { ReviewController } from './review.controller';
 import { InformationController } from './information.controller';
 import { ReviewService } from './review.service';
@@ -11,7 +12,7 @@ import { InformationService } from './information.service';
 
 /** The review endpoints: staff of the case's unit, and the citizen answering or withdrawing. */
 @Module({
-  imports: [IdentityApiModule],
+  imports: [IdentityApiModule, CaseLifecycleModule],
   controllers: [ReviewController, InformationController],
   providers: [
     ReviewService,

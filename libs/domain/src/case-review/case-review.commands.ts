@@ -10,7 +10,7 @@ import type {
 } from './case-review.events';
 
 /*
- * OpenReview, RecordDeadlineExpired, RecordResolutionIssued and CloseCase are issued by the
+ * OpenReview, RecordFilingWithdrawn, RecordDeadlineExpired, RecordResolutionIssued and CloseCase are issued by the
  * system (workers reacting to events), never exposed over HTTP; the others by people, whose
  * identity, role, unit and level of assurance come from the token in the metadata.
  */
@@ -56,6 +56,12 @@ export type ResolveCase = Command<
 
 export type WithdrawReview = Command<'WithdrawReview', { caseId: string; reason?: string }>;
 
+/** From the filing's withdrawal, when it was recorded before the review opened (the filer's own act). */
+export type RecordFilingWithdrawn = Command<
+  'RecordFilingWithdrawn',
+  { caseId: string; withdrawnBy: string; withdrawnAt: string; reason?: string }
+>;
+
 /** From the resolution's notification: when and how it ended (accepted, rejected or deemed rejected). */
 export type CloseCase = Command<
   'CloseCase',
@@ -84,6 +90,7 @@ export type CaseReviewCommand =
   | EvaluateCase
   | ResolveCase
   | WithdrawReview
+  | RecordFilingWithdrawn
   | CloseCase
   | RecordDeadlineExpired
   | RecordResolutionIssued;

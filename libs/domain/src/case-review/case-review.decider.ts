@@ -33,7 +33,13 @@ import {
   textMustBeGiven,
 } from './case-review.rules';
 import { evolve, initialState, type CaseReview } from './case-review.state';
-import { closeCase, openReview, recordDeadlineExpired, recordResolutionIssued } from './case-review.system';
+import {
+  closeCase,
+  openReview,
+  recordDeadlineExpired,
+  recordFilingWithdrawn,
+  recordResolutionIssued,
+} from './case-review.system';
 
 const PROVIDED_KINDS: readonly ProvidedAttachmentKind[] = ['medical-report', 'supporting-document', 'other'];
 
@@ -267,6 +273,8 @@ export const decide = (command: CaseReviewCommand, state: CaseReview): CaseRevie
       return resolveCase(command, state);
     case 'WithdrawReview':
       return withdrawReview(command, state);
+    case 'RecordFilingWithdrawn':
+      return recordFilingWithdrawn(command, state);
     case 'CloseCase':
       return closeCase(command, state);
     case 'RecordDeadlineExpired':

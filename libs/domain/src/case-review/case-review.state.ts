@@ -62,6 +62,10 @@ export type UnresolvedReview = Extract<
 
 export const initialState = (): CaseReview => ({ status: 'none' });
 
+/** When the unit resolved the case, or null: what a withdrawal of the filing must know. */
+export const resolvedAtOf = (review: CaseReview): string | null =>
+  review.status === 'resolved' || review.status === 'closed' ? review.resolution.resolvedAt : null;
+
 const reviewerOf = (state: CaseReview): string | null => ('reviewerId' in state ? state.reviewerId : null);
 
 export const evolve = (state: CaseReview, event: CaseReviewEvent): CaseReview => {

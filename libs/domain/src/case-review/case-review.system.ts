@@ -11,6 +11,7 @@ import type {
   CloseCase,
   OpenReview,
   RecordDeadlineExpired,
+  RecordFilingWithdrawn,
   RecordResolutionIssued,
 } from './case-review.commands';
 import { REVIEW_STEPS, type CaseReviewEvent, type ReviewStep } from './case-review.events';
@@ -36,6 +37,31 @@ export const openReview = ({ data, metadata }: OpenReview, state: CaseReview): C
         filer: normaliseIdentityNumber(data.filer),
         routedAt: data.routedAt,
         openedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+};
+
+/**
+ * A filing withdrawn before its review opened closes the review as soon as it opens. Once the
+ * review records the withdrawal, recording it again is nothing; a resolved review refuses it.
+ */
+export const recordFilingWithdrawn = (
+  { data }: RecordFilingWithdrawn,
+  state: CaseReview,
+): CaseReviewEvent[] => {
+  const existing = requireReview(state, data.caseId);
+  if (existing.status === 'withdrawn') return [];
+  const review = requireUnresolved(existing);
+  const reason = data.reason?.trim() || undefined;
+  return [
+    {
+      type: 'ReviewWithdrawn',
+      data: {
+        caseId: review.caseId,
+        withdrawnBy: normaliseIdentityNumber(data.withdrawnBy),
+        withdrawnAt: data.withdrawnAt,
+        ...(reason === undefined ? {} : { reason }),
       },
     },
   ];

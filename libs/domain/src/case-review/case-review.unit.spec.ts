@@ -3,6 +3,7 @@ import { ICAM } from '../reference/provinces';
 import type { CaseReviewEvent } from './case-review.events';
 import type { CloseCase, ProvideInformation, ResolveCase } from './case-review.commands';
 import { caseReviewDecider } from './case-review.decider';
+import { evolve, initialState, resolvedAtOf } from './case-review.state';
 import {
   MADRID_UNIT,
   STAFF,
@@ -87,6 +88,16 @@ const close = () =>
   );
 
 const atRosa = [opened, assigned()];
+const closed = (): CaseReviewEvent => ({
+  type: 'CaseClosed',
+  data: {
+    caseId,
+    notificationId: 'notification-1',
+    notificationOutcome: 'accepted',
+    notifiedAt: now,
+    closedAt: now,
+  },
+});
 
 describe('case review: opening', () => {
   it('opens a review on its own stream when the filing is routed to the unit', () =>
@@ -366,6 +377,40 @@ describe('case review: withdrawal', () => {
     given([opened])
       .when(withdraw(citizen(stranger)))
       .thenThrows('NOT_YOUR_CASE'));
+
+  it('refuses withdrawal of a case already resolved, notified and closed', () =>
+    given([...atRosa, evaluated, resolved, issued, closed()])
+      .when(withdraw())
+      .thenThrows('CASE_ALREADY_CLOSED', { kind: 'illegal-state' }));
+
+  it('says when a review was resolved, which a filing needs to know to refuse withdrawal', () => {
+    const fold = (events: CaseReviewEvent[]) => events.reduce(evolve, initialState());
+    expect(resolvedAtOf(fold([...atRosa, evaluated]))).toBeNull();
+    expect(resolvedAtOf(fold([...atRosa, evaluated, resolved]))).toBe(now);
+    expect(resolvedAtOf(fold([...atRosa, evaluated, resolved, issued, closed()]))).toBe(now);
+  });
+
+  const filingWithdrawn = () =>
+    command(
+      'RecordFilingWithdrawn',
+      { withdrawnBy: filer, withdrawnAt: now, reason: 'Ya me han dado el alta' },
+      system(),
+    );
+
+  it('closes a review opened after its filing was withdrawn, in the filer’s name', () =>
+    given([opened])
+      .when(filingWithdrawn())
+      .then([withdrawn(filer, 'Ya me han dado el alta')]));
+
+  it('records a filing’s withdrawal once: again changes nothing', () =>
+    given([opened, withdrawn(filer)])
+      .when(filingWithdrawn())
+      .then([]));
+
+  it('refuses recording a filing’s withdrawal on a resolved review', () =>
+    given([...atRosa, evaluated, resolved])
+      .when(filingWithdrawn())
+      .thenThrows('CASE_ALREADY_RESOLVED'));
 
   it('refuses withdrawing twice, and any further work on a withdrawn case', () => {
     const history = [...atRosa, withdrawn(filer)];

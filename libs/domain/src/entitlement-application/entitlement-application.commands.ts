@@ -1,5 +1,5 @@
 import type { Command } from '../shared/command-metadata';
-import type { SubmissionEvidence } from '../filing/filing.commands';
+import type { SubmissionEvidence, WithdrawalEvidence } from '../filing/filing.commands';
 import type { Beneficiary, EntitlementAttachment } from './entitlement-application.events';
 
 /** The filer is the actor in the metadata; `subject` is the holder of the entitlement. */
@@ -44,7 +44,7 @@ export type SubmitEntitlementApplication = Command<
 
 export type WithdrawEntitlementApplication = Command<
   'WithdrawEntitlementApplication',
-  { caseId: string; reason?: string }
+  WithdrawalEvidence & { caseId: string; reason?: string }
 >;
 
 export type EntitlementApplicationCommand =

@@ -24,6 +24,7 @@ import {
   documentMayBeAttached,
   filingMustBeSigned,
   representationMustBeProven,
+  withdrawalMustPrecedeResolution,
 } from '../filing/filing.rules';
 import type {
   AttachEntitlementDocument,
@@ -235,6 +236,7 @@ export const withdrawEntitlementApplication = (
 ): EntitlementApplicationEvent[] => {
   const filed = requireWithdrawable(state, data.caseId);
   actorMustBeFiler(metadata.actor, filed);
+  withdrawalMustPrecedeResolution(filed.caseId, data.resolvedAt);
   return [
     {
       type: 'EntitlementApplicationWithdrawn',

@@ -299,7 +299,7 @@ describe('entitlement application: representation and withdrawal', () => {
     type: 'EntitlementApplicationWithdrawn',
     data: { caseId, withdrawnAt: now },
   };
-  const withdraw = command('WithdrawEntitlementApplication', { caseId });
+  const withdraw = command('WithdrawEntitlementApplication', { caseId, resolvedAt: null });
 
   it('lets the filer withdraw a submitted application', () => given(own).when(withdraw).then([withdrawn]));
 
@@ -310,4 +310,9 @@ describe('entitlement application: representation and withdrawal', () => {
 
   it('refuses withdrawing a draft that was never submitted', () =>
     given([created()]).when(withdraw).thenThrows('NOT_SUBMITTED'));
+
+  it('refuses withdrawal once the medical unit has resolved the case', () =>
+    given(own)
+      .when(command('WithdrawEntitlementApplication', { caseId, resolvedAt: now }))
+      .thenThrows('CASE_ALREADY_RESOLVED', { facts: { resolvedAt: now } }));
 });

@@ -62,3 +62,24 @@ export const attachmentMustBeWellFormed = <Kind extends AttachmentKind>(
 
 export const totalSize = (attachments: readonly Attachment[]): number =>
   attachments.reduce((total, attachment) => total + attachment.size, 0);
+
+const MEGABYTE = 1024 * 1024;
+
+/**
+ * Sizes as people read them: "60 bytes", "512 KB", "9.9 MB" (binary units, as the 10 MB limit).
+ * `down` for what is left: "at most" must never promise more than fits.
+ */
+export const describeSize = (bytes: number, { down = false } = {}): string => {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  const [value, unit] = bytes < MEGABYTE ? [bytes / 1024, 'KB'] : [bytes / MEGABYTE, 'MB'];
+  return `${down ? Math.floor(value * 10) / 10 : Number(value.toFixed(1))} ${unit}`;
+};
+
+/** Why a document does not fit: the 10 MB total, what the draft already holds, and what is left. */
+export const attachmentBudgetExceeded = (heldBytes: number): string => {
+  const limit = describeSize(MAX_TOTAL_ATTACHMENT_BYTES);
+  if (heldBytes === 0)
+    return `Together the documents may not exceed ${limit}; this document alone is larger.`;
+  const left = Math.max(0, MAX_TOTAL_ATTACHMENT_BYTES - heldBytes);
+  return `Together the documents may not exceed ${limit}; this draft already holds ${describeSize(heldBytes)}, so at most ${describeSize(left, { down: true })} more fit.`;
+};

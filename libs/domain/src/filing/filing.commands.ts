@@ -13,3 +13,12 @@ export interface SubmissionEvidence {
   /** Every power the subject granted the filer; empty when filing in one's own name. */
   readonly powersOfAttorney: readonly PowerOfAttorney[];
 }
+
+/**
+ * What a withdrawal must know about the rest of the case: whether the medical unit has
+ * resolved it. The handler reads it from the review's stream (case-review `resolvedAtOf`).
+ */
+export interface WithdrawalEvidence {
+  /** When the case was resolved; null while unresolved or not yet under review. */
+  readonly resolvedAt: string | null;
+}

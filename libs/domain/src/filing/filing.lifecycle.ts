@@ -1,7 +1,7 @@
 /**
- * The lifecycle both filings share: none → draft → submitted → withdrawn. A reviewer's
- * 'resolved' status belongs here when the case aggregate arrives; the exhaustive switches
- * below then fail to compile until each one decides what a resolved filing allows.
+ * The lifecycle both filings share: none → draft → submitted → withdrawn. The rest of the case
+ * (routed, under review, resolved, closed) is the review's; a withdrawal asks it whether the
+ * case was resolved (WithdrawalEvidence) and is recorded on the review first (docs/ARCHITECTURE.md).
  */
 import { Conflict, IllegalState, NotFound } from '../shared/domain-error';
 import { medicalUnitFor, type MedicalUnit } from '../reference/provinces';

@@ -3,7 +3,7 @@
  * how the filing is signed, and what the attachments must add up to.
  */
 import type { Actor, LevelOfAssurance } from '../shared/command-metadata';
-import { Conflict, Forbidden, NotFound, ValidationError } from '../shared/domain-error';
+import { Conflict, Forbidden, IllegalState, NotFound, ValidationError } from '../shared/domain-error';
 import { normaliseIdentityNumber } from '../reference/identity-number';
 import type { PowerOfAttorney } from '../power-of-attorney/power-of-attorney.decider';
 import type { Procedure } from '../power-of-attorney/power-of-attorney.events';
@@ -11,6 +11,7 @@ import { powerCovers } from '../power-of-attorney/power-of-attorney.rules';
 import {
   MAX_TOTAL_ATTACHMENT_BYTES,
   attachmentMustBeWellFormed,
+  describeSize,
   totalSize,
   type Attachment,
   type AttachmentKind,
@@ -51,12 +52,23 @@ export const filingMustBeSigned = (levelOfAssurance: LevelOfAssurance, otpVerifi
   }
 };
 
+/** Withdrawal by the filer before resolution, never after: a resolved case is decided. */
+export const withdrawalMustPrecedeResolution = (caseId: string, resolvedAt: string | null): void => {
+  if (resolvedAt !== null) {
+    throw new IllegalState(
+      'CASE_ALREADY_RESOLVED',
+      'This case has already been resolved, so it can no longer be withdrawn.',
+      { caseId, resolvedAt },
+    );
+  }
+};
+
 export const attachmentsMustNotExceedTenMegabytes = (attachments: readonly Attachment[]): void => {
   const total = totalSize(attachments);
   if (total > MAX_TOTAL_ATTACHMENT_BYTES) {
     throw new ValidationError(
       'ATTACHMENTS_TOO_LARGE',
-      'The attached documents must not exceed 10 MB in total.',
+      `Together the documents may not exceed ${describeSize(MAX_TOTAL_ATTACHMENT_BYTES)}; these add up to ${describeSize(total)}.`,
       {
         total,
         limit: MAX_TOTAL_ATTACHMENT_BYTES,

@@ -1,7 +1,13 @@
 import { PEOPLE, blobHash, metadataFor } from '../shared/fixtures.testing';
 import type { PowerOfAttorney } from '../power-of-attorney/power-of-attorney.decider';
 import type { Procedure } from '../power-of-attorney/power-of-attorney.events';
-import { MAX_TOTAL_ATTACHMENT_BYTES, attachmentMustBeWellFormed, type Attachment } from './attachment';
+import {
+  MAX_TOTAL_ATTACHMENT_BYTES,
+  attachmentBudgetExceeded,
+  attachmentMustBeWellFormed,
+  describeSize,
+  type Attachment,
+} from './attachment';
 import {
   attachmentsMustNotExceedTenMegabytes,
   claveMovilActsOnlyInOwnName,
@@ -50,6 +56,30 @@ describe('filing rules: attachments', () => {
         facts: { total: 10 * 1024 * 1024 + 1, limit: 10 * 1024 * 1024 },
       }),
     );
+  });
+
+  it('explains a document that does not fit by the 10 MB total, what the draft holds and what is left', () => {
+    expect(attachmentBudgetExceeded(Math.round(9.9 * 1024 * 1024))).toBe(
+      'Together the documents may not exceed 10 MB; this draft already holds 9.9 MB, so at most 102.4 KB more fit.',
+    );
+    expect(attachmentBudgetExceeded(MAX_TOTAL_ATTACHMENT_BYTES - 60)).toBe(
+      'Together the documents may not exceed 10 MB; this draft already holds 10 MB, so at most 60 bytes more fit.',
+    );
+    expect(attachmentBudgetExceeded(0)).toBe(
+      'Together the documents may not exceed 10 MB; this document alone is larger.',
+    );
+  });
+
+  it('writes sizes as people read them, rounding what is left down', () => {
+    expect([1, 60, 1024, 1536, 6 * 1024 * 1024].map((bytes) => describeSize(bytes))).toEqual([
+      '1 byte',
+      '60 bytes',
+      '1 KB',
+      '1.5 KB',
+      '6 MB',
+    ]);
+    expect(describeSize(1024 * 1024 - 1)).toBe('1024 KB');
+    expect(describeSize(1024 * 1024 - 1, { down: true })).toBe('1023.9 KB');
   });
 
   it.each([

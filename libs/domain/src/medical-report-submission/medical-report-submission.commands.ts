@@ -1,5 +1,5 @@
 import type { Command } from '../shared/command-metadata';
-import type { SubmissionEvidence } from '../filing/filing.commands';
+import type { SubmissionEvidence, WithdrawalEvidence } from '../filing/filing.commands';
 import type { ReportAttachment } from './medical-report-submission.events';
 
 /** The filer is the actor in the metadata; `subject` is whose benefit the reports concern. */
@@ -30,7 +30,10 @@ export type SubmitReports = Command<
   }
 >;
 
-export type WithdrawReports = Command<'WithdrawReports', { caseId: string; reason?: string }>;
+export type WithdrawReports = Command<
+  'WithdrawReports',
+  WithdrawalEvidence & { caseId: string; reason?: string }
+>;
 
 export type MedicalReportSubmissionCommand =
   | CreateReportDraft

@@ -23,6 +23,7 @@ import {
   documentMayBeAttached,
   filingMustBeSigned,
   representationMustBeProven,
+  withdrawalMustPrecedeResolution,
 } from '../filing/filing.rules';
 import type {
   AttachReportDocument,
@@ -204,6 +205,7 @@ export const withdrawReports = (
 ): MedicalReportSubmissionEvent[] => {
   const filed = requireWithdrawable(state, data.caseId);
   actorMustBeFiler(metadata.actor, filed);
+  withdrawalMustPrecedeResolution(filed.caseId, data.resolvedAt);
   return [
     {
       type: 'ReportsWithdrawn',

@@ -299,8 +299,8 @@ describe('medical report submission: submitting', () => {
 });
 
 describe('medical report submission: withdrawing', () => {
-  const withdraw = (actor: string = ana) =>
-    command('WithdrawReports', { caseId, reason: 'duplicate' }, actor);
+  const withdraw = (actor: string = ana, resolvedAt: string | null = null) =>
+    command('WithdrawReports', { caseId, reason: 'duplicate', resolvedAt }, actor);
 
   it('lets the filer withdraw a submitted filing', () =>
     given([created(), attached(), ...submitted()])
@@ -324,4 +324,12 @@ describe('medical report submission: withdrawing', () => {
     given([created(), attached(), ...submitted()])
       .when(withdraw(bruno))
       .thenThrows('NOT_THE_FILER'));
+
+  it('refuses withdrawal once the medical unit has resolved the case, saying when', () =>
+    given([created(), attached(), ...submitted()])
+      .when(withdraw(ana, '2026-12-01T09:00:00.000Z'))
+      .thenThrows('CASE_ALREADY_RESOLVED', {
+        kind: 'illegal-state',
+        facts: { caseId, resolvedAt: '2026-12-01T09:00:00.000Z' },
+      }));
 });

@@ -1,7 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import busboy from 'busboy';
-import type { AttachmentContentType, Facts } from '@expediente/domain';
+import {
+  attachmentBudgetExceeded,
+  describeSize,
+  type AttachmentContentType,
+  type Facts,
+} from '@expediente/domain';
 import { BlobStore, BlobTooLarge } from './blob-store.port';
 import { detectContentType, SNIFF_BYTES } from './content-type';
 import { unsafeFilenameReason } from './safe-filename';
@@ -66,6 +71,12 @@ export interface ReceivedUpload {
 
 type StoredFile = Omit<ReceivedUpload, 'kind'>;
 
+/** At most `maxBytes`; `heldBytes`, what a draft already holds, lets a refusal explain the 10 MB total. */
+export interface UploadBudget {
+  readonly maxBytes: number;
+  readonly heldBytes?: number;
+}
+
 /**
  * Receives one document from a `multipart/form-data` request (file field `file`, optional
  * text field `kind`) straight into the blob store: the type is sniffed from the first bytes
@@ -79,7 +90,7 @@ type StoredFile = Omit<ReceivedUpload, 'kind'>;
 export function receiveUpload(
   req: IncomingMessage,
   blobs: BlobStore,
-  { maxBytes }: { readonly maxBytes: number },
+  budget: UploadBudget,
 ): Promise<ReceivedUpload> {
   return new Promise((resolve, reject) => {
     if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
@@ -129,7 +140,7 @@ export function receiveUpload(
         return;
       }
       const filename = (info.filename ?? '').normalize('NFC');
-      stored = storeFile(stream, { ...info, filename }, blobs, maxBytes).catch((error: unknown) => {
+      stored = storeFile(stream, { ...info, filename }, blobs, budget).catch((error: unknown) => {
         fail(error);
         return undefined;
       });
@@ -164,7 +175,7 @@ async function storeFile(
   stream: Readable,
   info: busboy.FileInfo & { readonly filename: string },
   blobs: BlobStore,
-  maxBytes: number,
+  { maxBytes, heldBytes }: UploadBudget,
 ): Promise<StoredFile> {
   const { head, whole } = await peek(stream, SNIFF_BYTES);
   const contentType = detectContentType(head);
@@ -192,9 +203,13 @@ async function storeFile(
     return { blobHash: blob.hash, size: blob.size, contentType, filename: info.filename };
   } catch (error) {
     if (error instanceof BlobTooLarge) {
-      throw new UploadRefused('UPLOAD_TOO_LARGE', `The document is larger than ${error.limit} bytes.`, {
-        limit: error.limit,
-      });
+      throw new UploadRefused(
+        'UPLOAD_TOO_LARGE',
+        heldBytes === undefined
+          ? `The document is larger than ${describeSize(error.limit)}.`
+          : attachmentBudgetExceeded(heldBytes),
+        { limit: error.limit, ...(heldBytes !== undefined && { held: heldBytes }) },
+      );
     }
     throw error;
   }

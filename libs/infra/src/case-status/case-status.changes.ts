@@ -1,4 +1,6 @@
+import type { StoredDomainEvent } from '@expediente/domain';
 import { StoredEvent } from '../event-store/event-store.port';
+import { asDomainEvent } from '../event-store/domain-events';
 import { describeEvent } from './case-timeline.text';
 import type { PowerRecord, ReceiptRecord } from './case-status.port';
 
@@ -51,121 +53,134 @@ export type CaseStatusChange =
       readonly actor: string | null;
     };
 
-type Data = Record<string, unknown>;
-
-const PROCEDURE_OF_DRAFT: Record<string, string> = {
+const PROCEDURE_OF_DRAFT = {
   ReportDraftCreated: 'medical-report-submission',
   EntitlementDraftCreated: 'entitlement-application',
-};
+} as const;
 
 /** The changes one event makes, in the order they apply. Pure: the same event always gives the same list. */
-export function changesOf(event: StoredEvent): readonly CaseStatusChange[] {
-  const data = event.data as Data;
-  const caseId = data.caseId as string | undefined;
+export function changesOf(stored: StoredEvent): readonly CaseStatusChange[] {
+  const event = asDomainEvent(stored);
+  if (!event) return [];
   const at = event.recordedAt;
-  const timeline = timelineEntry(event, caseId);
   switch (event.type) {
     case 'ReportDraftCreated':
-    case 'EntitlementDraftCreated':
+    case 'EntitlementDraftCreated': {
+      const { caseId, filer, subject, provinceCode } = event.data;
       return [
         {
           kind: 'case-opened',
-          caseId: caseId!,
-          procedure: PROCEDURE_OF_DRAFT[event.type]!,
-          filer: data.filer as string,
-          subject: data.subject as string,
-          provinceCode: (data.provinceCode as string | undefined) ?? null,
+          caseId,
+          procedure: PROCEDURE_OF_DRAFT[event.type],
+          filer,
+          subject,
+          provinceCode: provinceCode ?? null,
           at,
         },
-        ...timeline,
+        ...timelineEntry(event, caseId),
       ];
+    }
     case 'ReportDraftUpdated':
-    case 'EntitlementDraftUpdated':
+    case 'EntitlementDraftUpdated': {
+      const { caseId, provinceCode } = event.data;
       return [
-        {
-          kind: 'draft-updated',
-          caseId: caseId!,
-          provinceCode: (data.provinceCode as string | undefined) ?? null,
-          at,
-        },
-        ...timeline,
+        { kind: 'draft-updated', caseId, provinceCode: provinceCode ?? null, at },
+        ...timelineEntry(event, caseId),
       ];
+    }
     case 'ReportsSubmitted':
     case 'EntitlementApplicationSubmitted': {
-      const entry = data.registryEntry as { number: string; registeredAt: string };
+      const { caseId, registryEntry, receiptCsv } = event.data;
       return [
         {
           kind: 'case-submitted',
-          caseId: caseId!,
-          registryNumber: entry.number,
-          registeredAt: new Date(entry.registeredAt),
-          receiptCsv: data.receiptCsv as string,
+          caseId,
+          registryNumber: registryEntry.number,
+          registeredAt: new Date(registryEntry.registeredAt),
+          receiptCsv,
           at,
         },
-        ...timeline,
+        ...timelineEntry(event, caseId),
       ];
     }
     case 'CaseRoutedToUnit': {
-      const unit = data.unit as { id: string; name: string };
+      const { caseId, unit } = event.data;
       return [
-        { kind: 'case-routed', caseId: caseId!, unit: { id: unit.id, name: unit.name }, at },
-        ...timeline,
+        { kind: 'case-routed', caseId, unit: { id: unit.id, name: unit.name }, at },
+        ...timelineEntry(event, caseId),
       ];
     }
+    // One lifecycle: the review's withdrawal withdraws the case the citizen sees, whichever half records it first.
     case 'ReportsWithdrawn':
     case 'EntitlementApplicationWithdrawn':
-      return [{ kind: 'case-withdrawn', caseId: caseId!, at }, ...timeline];
-    case 'ProofOfReceiptIssued':
+    case 'ReviewWithdrawn':
+      return [
+        { kind: 'case-withdrawn', caseId: event.data.caseId, at },
+        ...timelineEntry(event, event.data.caseId),
+      ];
+    case 'ProofOfReceiptIssued': {
+      const { caseId, csv, registryNumber, registeredAt, pdfHash, p7sHash, zipHash, facts } = event.data;
       return [
         {
           kind: 'receipt-issued',
           receipt: {
-            csv: data.csv as string,
-            caseId: caseId!,
-            registryNumber: data.registryNumber as string,
-            registeredAt: new Date(data.registeredAt as string),
-            pdfHash: data.pdfHash as string,
-            p7sHash: data.p7sHash as string,
-            zipHash: data.zipHash as string,
-            facts: data.facts as Record<string, unknown>,
+            csv,
+            caseId,
+            registryNumber,
+            registeredAt: new Date(registeredAt),
+            pdfHash,
+            p7sHash,
+            zipHash,
+            facts,
           },
           at,
         },
-        ...timeline,
+        ...timelineEntry(event, caseId),
       ];
-    case 'PowerGranted':
+    }
+    case 'PowerGranted': {
+      const { powerId, principal, proxy, procedures, validFrom, validUntil } = event.data;
       return [
         {
           kind: 'power-granted',
-          power: {
-            powerId: data.powerId as string,
-            principal: data.principal as string,
-            proxy: data.proxy as string,
-            procedures: data.procedures as string[],
-            validFrom: data.validFrom as string,
-            validUntil: data.validUntil as string,
-            status: 'granted',
-          },
+          power: { powerId, principal, proxy, procedures, validFrom, validUntil, status: 'granted' },
         },
       ];
+    }
     case 'PowerAccepted':
+      return [{ kind: 'power-changed', powerId: event.data.powerId, status: 'accepted' }];
     case 'PowerRevoked':
-      return [
-        {
-          kind: 'power-changed',
-          powerId: data.powerId as string,
-          status: event.type === 'PowerAccepted' ? 'accepted' : 'revoked',
-        },
-      ];
-    default:
-      // Attachments and other case events show in the timeline only.
-      return timeline;
+      return [{ kind: 'power-changed', powerId: event.data.powerId, status: 'revoked' }];
+    case 'ReportDocumentAttached':
+    case 'ReportDocumentRemoved':
+    case 'EntitlementDocumentAttached':
+    case 'EntitlementDocumentRemoved':
+      return timelineEntry(event, event.data.caseId);
+    case 'ReviewOpened':
+    case 'ReviewerAssigned':
+    case 'InformationRequested':
+    case 'InformationProvided':
+    case 'CaseEvaluated':
+    case 'CaseResolved':
+    case 'ResolutionIssued':
+    case 'CaseClosed':
+    case 'DeadlineExpired':
+    case 'NotificationMadeAvailable':
+    case 'NotificationAccessed':
+    case 'NotificationAccepted':
+    case 'NotificationRejected':
+    case 'NotificationDeemedRejected':
+      return [];
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
   }
 }
 
-function timelineEntry(event: StoredEvent, caseId: string | undefined): CaseStatusChange[] {
+function timelineEntry(event: StoredDomainEvent, caseId: string): CaseStatusChange[] {
   const text = describeEvent(event);
-  if (!caseId || !text) return [];
+  if (!text) return [];
   return [
     {
       kind: 'timeline-entry',

@@ -1,3 +1,4 @@
+import type { ReceiptStatement } from '@expediente/domain';
 import { CheckpointedReadModel } from '../projections/read-model';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../paging/keyset-cursor';
 
@@ -44,7 +45,7 @@ export interface ReceiptRecord {
   readonly pdfHash: string;
   readonly p7sHash: string;
   readonly zipHash: string;
-  readonly facts: Record<string, unknown>;
+  readonly facts: ReceiptStatement;
 }
 
 export interface PowerRecord {

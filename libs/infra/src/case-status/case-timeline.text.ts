@@ -1,10 +1,7 @@
-import { StoredEvent } from '../event-store/event-store.port';
-
-type Data = Record<string, unknown>;
+import type { StoredDomainEvent } from '@expediente/domain';
 
 /** What a citizen reads in their case's timeline, in plain Spanish. Undefined: not shown. */
-export function describeEvent(event: StoredEvent): string | undefined {
-  const data = event.data as Data;
+export function describeEvent(event: StoredDomainEvent): string | undefined {
   switch (event.type) {
     case 'ReportDraftCreated':
       return 'Borrador de aportación de informes médicos creado.';
@@ -15,23 +12,43 @@ export function describeEvent(event: StoredEvent): string | undefined {
       return 'Borrador modificado.';
     case 'ReportDocumentAttached':
     case 'EntitlementDocumentAttached':
-      return `Documento adjuntado: ${(data.attachment as { filename: string }).filename}.`;
+      return `Documento adjuntado: ${event.data.attachment.filename}.`;
     case 'ReportDocumentRemoved':
     case 'EntitlementDocumentRemoved':
       return 'Documento retirado del borrador.';
     case 'ReportsSubmitted':
-    case 'EntitlementApplicationSubmitted': {
-      const entry = data.registryEntry as { number: string };
-      return `Presentado en el registro electrónico con el número ${entry.number}.`;
-    }
+    case 'EntitlementApplicationSubmitted':
+      return `Presentado en el registro electrónico con el número ${event.data.registryEntry.number}.`;
     case 'CaseRoutedToUnit':
-      return `Remitido a ${(data.unit as { name: string }).name}.`;
+      return `Remitido a ${event.data.unit.name}.`;
     case 'ProofOfReceiptIssued':
-      return `Justificante de registro disponible (código de verificación ${String(data.csv)}).`;
+      return `Justificante de registro disponible (código de verificación ${event.data.csv}).`;
     case 'ReportsWithdrawn':
     case 'EntitlementApplicationWithdrawn':
       return 'Desistimiento registrado: el expediente no seguirá tramitándose.';
-    default:
+    // The review's own steps are not shown here, and its withdrawal is the filing's, said above.
+    case 'ReviewOpened':
+    case 'ReviewerAssigned':
+    case 'InformationRequested':
+    case 'InformationProvided':
+    case 'CaseEvaluated':
+    case 'CaseResolved':
+    case 'ResolutionIssued':
+    case 'CaseClosed':
+    case 'DeadlineExpired':
+    case 'ReviewWithdrawn':
+    case 'NotificationMadeAvailable':
+    case 'NotificationAccessed':
+    case 'NotificationAccepted':
+    case 'NotificationRejected':
+    case 'NotificationDeemedRejected':
+    case 'PowerGranted':
+    case 'PowerAccepted':
+    case 'PowerRevoked':
       return undefined;
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
   }
 }

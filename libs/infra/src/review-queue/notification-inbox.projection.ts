@@ -1,12 +1,12 @@
-import type { NotificationEvent } from '@expediente/domain';
 import { StoredEvent } from '../event-store/event-store.port';
+import { asDomainEvent } from '../event-store/domain-events';
 import { SqlExecutor } from '../sql/sql-client';
 import { SqlProjection } from '../projections/projection';
 
 /** Moves a notification from one status to the next, once: the position guard makes a replay a no-op. */
 const transition = async (
   tx: SqlExecutor,
-  event: StoredEvent,
+  event: { readonly data: { readonly notificationId: string }; readonly position: number },
   from: string,
   to: string,
   column: 'accessed_at' | 'answered_at',
@@ -15,7 +15,7 @@ const transition = async (
   await tx.query(
     `UPDATE notification_inbox SET status = $3, ${column} = $4, last_position = $5
      WHERE notification_id = $1 AND status = $2 AND last_position < $5`,
-    [(event.data as { notificationId: string }).notificationId, from, to, at, event.position],
+    [event.data.notificationId, from, to, at, event.position],
   );
 };
 
@@ -25,12 +25,12 @@ const transition = async (
  */
 export const notificationInboxProjection: SqlProjection = {
   name: 'notification-inbox',
-  async apply(tx, event: StoredEvent) {
-    if (!event.stream.startsWith('notification-')) return;
-    const typed = { type: event.type, data: event.data } as NotificationEvent;
-    switch (typed.type) {
+  async apply(tx, stored: StoredEvent) {
+    const event = asDomainEvent(stored);
+    if (!event) return;
+    switch (event.type) {
       case 'NotificationMadeAvailable': {
-        const n = typed.data;
+        const n = event.data;
         await tx.query(
           `INSERT INTO notification_inbox (notification_id, addressee, case_id, subject, special_category, status,
              made_available_at, last_day_to_access, deemed_rejected_at, last_position)
@@ -50,11 +50,11 @@ export const notificationInboxProjection: SqlProjection = {
         return;
       }
       case 'NotificationAccessed':
-        return transition(tx, event, 'available', 'accessed', 'accessed_at', typed.data.accessedAt);
+        return transition(tx, event, 'available', 'accessed', 'accessed_at', event.data.accessedAt);
       case 'NotificationAccepted':
-        return transition(tx, event, 'accessed', 'accepted', 'answered_at', typed.data.acceptedAt);
+        return transition(tx, event, 'accessed', 'accepted', 'answered_at', event.data.acceptedAt);
       case 'NotificationRejected':
-        return transition(tx, event, 'accessed', 'rejected', 'answered_at', typed.data.rejectedAt);
+        return transition(tx, event, 'accessed', 'rejected', 'answered_at', event.data.rejectedAt);
       case 'NotificationDeemedRejected':
         return transition(
           tx,
@@ -62,10 +62,38 @@ export const notificationInboxProjection: SqlProjection = {
           'available',
           'deemed-rejected',
           'answered_at',
-          typed.data.deemedRejectedAt,
+          event.data.deemedRejectedAt,
         );
+      case 'ReportDraftCreated':
+      case 'ReportDraftUpdated':
+      case 'ReportDocumentAttached':
+      case 'ReportDocumentRemoved':
+      case 'ReportsSubmitted':
+      case 'ReportsWithdrawn':
+      case 'EntitlementDraftCreated':
+      case 'EntitlementDraftUpdated':
+      case 'EntitlementDocumentAttached':
+      case 'EntitlementDocumentRemoved':
+      case 'EntitlementApplicationSubmitted':
+      case 'EntitlementApplicationWithdrawn':
+      case 'CaseRoutedToUnit':
+      case 'ProofOfReceiptIssued':
+      case 'ReviewOpened':
+      case 'ReviewerAssigned':
+      case 'InformationRequested':
+      case 'InformationProvided':
+      case 'CaseEvaluated':
+      case 'CaseResolved':
+      case 'ReviewWithdrawn':
+      case 'ResolutionIssued':
+      case 'CaseClosed':
+      case 'DeadlineExpired':
+      case 'PowerGranted':
+      case 'PowerAccepted':
+      case 'PowerRevoked':
+        return;
       default: {
-        const unknown: never = typed;
+        const unknown: never = event;
         return unknown;
       }
     }

@@ -1,22 +1,10 @@
 import type { CaseReviewEvent } from '@expediente/domain';
 import { StoredEvent } from '../event-store/event-store.port';
+import { asDomainEvent } from '../event-store/domain-events';
 import { SqlExecutor } from '../sql/sql-client';
 import { SqlProjection } from '../projections/projection';
 import { QueueRow, queueRowAfter } from './review-queue.row';
 import type { DeadlineRules } from '../deadlines/deadline-rules';
-
-const REVIEW_EVENTS: ReadonlySet<string> = new Set<CaseReviewEvent['type']>([
-  'ReviewOpened',
-  'ReviewerAssigned',
-  'InformationRequested',
-  'InformationProvided',
-  'CaseEvaluated',
-  'CaseResolved',
-  'ResolutionIssued',
-  'CaseClosed',
-  'ReviewWithdrawn',
-  'DeadlineExpired',
-]);
 
 const COLUMNS = `case_id AS "caseId", unit_id AS "unitId", procedure, province_code AS "provinceCode",
   reviewer_id AS "reviewerId", status, to_json(opened_at) #>> '{}' AS "openedAt",
@@ -58,6 +46,22 @@ async function write(tx: SqlExecutor, row: QueueRow, position: number): Promise<
   );
 }
 
+/** Reads the case's row, applies the event unless the row already has it, writes it back. */
+async function applyReviewEvent(
+  tx: SqlExecutor,
+  event: CaseReviewEvent,
+  position: number,
+  rules: DeadlineRules,
+): Promise<void> {
+  const [current] = await tx.query<QueueRow & { lastPosition: string }>(
+    `SELECT ${COLUMNS} FROM review_queue WHERE case_id = $1 FOR UPDATE`,
+    [event.data.caseId],
+  );
+  if (current && Number(current.lastPosition) >= position) return;
+  const next = queueRowAfter(current, event, rules);
+  if (next) await write(tx, next, position);
+}
+
 /**
  * The medical units' queue (table review_queue, migration 040): one row per case under
  * review. Each row remembers the last event it applied, so an event applied twice — a
@@ -65,17 +69,49 @@ async function write(tx: SqlExecutor, row: QueueRow, position: number): Promise<
  */
 export const reviewQueueProjection = (rules: DeadlineRules): SqlProjection => ({
   name: 'review-queue',
-  async apply(tx, event: StoredEvent) {
-    if (!event.stream.startsWith('review-') || !REVIEW_EVENTS.has(event.type)) return;
-    const reviewEvent = { type: event.type, data: event.data } as CaseReviewEvent;
-    const caseId = (event.data as { caseId: string }).caseId;
-    const [current] = await tx.query<QueueRow & { lastPosition: string }>(
-      `SELECT ${COLUMNS} FROM review_queue WHERE case_id = $1 FOR UPDATE`,
-      [caseId],
-    );
-    if (current && Number(current.lastPosition) >= event.position) return;
-    const next = queueRowAfter(current, reviewEvent, rules);
-    if (next) await write(tx, next, event.position);
+  async apply(tx, stored: StoredEvent) {
+    const event = asDomainEvent(stored);
+    if (!event) return;
+    switch (event.type) {
+      case 'ReviewOpened':
+      case 'ReviewerAssigned':
+      case 'InformationRequested':
+      case 'InformationProvided':
+      case 'CaseEvaluated':
+      case 'CaseResolved':
+      case 'ResolutionIssued':
+      case 'CaseClosed':
+      case 'ReviewWithdrawn':
+      case 'DeadlineExpired':
+        return applyReviewEvent(tx, event, event.position, rules);
+      case 'ReportDraftCreated':
+      case 'ReportDraftUpdated':
+      case 'ReportDocumentAttached':
+      case 'ReportDocumentRemoved':
+      case 'ReportsSubmitted':
+      case 'ReportsWithdrawn':
+      case 'EntitlementDraftCreated':
+      case 'EntitlementDraftUpdated':
+      case 'EntitlementDocumentAttached':
+      case 'EntitlementDocumentRemoved':
+      case 'EntitlementApplicationSubmitted':
+      case 'EntitlementApplicationWithdrawn':
+      case 'CaseRoutedToUnit':
+      case 'ProofOfReceiptIssued':
+      case 'NotificationMadeAvailable':
+      case 'NotificationAccessed':
+      case 'NotificationAccepted':
+      case 'NotificationRejected':
+      case 'NotificationDeemedRejected':
+      case 'PowerGranted':
+      case 'PowerAccepted':
+      case 'PowerRevoked':
+        return;
+      default: {
+        const unknown: never = event;
+        return unknown;
+      }
+    }
   },
   async reset(tx) {
     await tx.query('DELETE FROM review_queue');

@@ -1,4 +1,5 @@
 import { SqlProjection } from '../projections/projection';
+import { asDomainEvent } from '../event-store/domain-events';
 import { SqlExecutor } from '../sql/sql-client';
 
 /** A sealed document the administration issued (a resolution letter), findable by the CSV printed on it. */
@@ -14,20 +15,56 @@ export interface IssuedDocument {
 /** Keeps the CSV → document index behind the public /verify URL; keyed by CSV, so a replay is a no-op. */
 export const issuedDocumentsProjection: SqlProjection = {
   name: 'issued-documents',
-  async apply(tx, event) {
-    if (event.type !== 'ResolutionIssued') return;
-    const data = event.data as {
-      caseId: string;
-      documentHash: string;
-      signatureHash: string;
-      csv: string;
-      issuedAt: string;
-    };
-    await tx.query(
-      `INSERT INTO issued_documents (csv, kind, case_id, document_hash, signature_hash, issued_at)
-       VALUES ($1, 'resolution', $2, $3, $4, $5) ON CONFLICT (csv) DO NOTHING`,
-      [data.csv, data.caseId, data.documentHash, data.signatureHash, data.issuedAt],
-    );
+  async apply(tx, stored) {
+    const event = asDomainEvent(stored);
+    if (!event) return;
+    switch (event.type) {
+      case 'ResolutionIssued': {
+        const { csv, caseId, documentHash, signatureHash, issuedAt } = event.data;
+        await tx.query(
+          `INSERT INTO issued_documents (csv, kind, case_id, document_hash, signature_hash, issued_at)
+           VALUES ($1, 'resolution', $2, $3, $4, $5) ON CONFLICT (csv) DO NOTHING`,
+          [csv, caseId, documentHash, signatureHash, issuedAt],
+        );
+        return;
+      }
+      case 'ReportDraftCreated':
+      case 'ReportDraftUpdated':
+      case 'ReportDocumentAttached':
+      case 'ReportDocumentRemoved':
+      case 'ReportsSubmitted':
+      case 'ReportsWithdrawn':
+      case 'EntitlementDraftCreated':
+      case 'EntitlementDraftUpdated':
+      case 'EntitlementDocumentAttached':
+      case 'EntitlementDocumentRemoved':
+      case 'EntitlementApplicationSubmitted':
+      case 'EntitlementApplicationWithdrawn':
+      case 'CaseRoutedToUnit':
+      case 'ProofOfReceiptIssued':
+      case 'ReviewOpened':
+      case 'ReviewerAssigned':
+      case 'InformationRequested':
+      case 'InformationProvided':
+      case 'CaseEvaluated':
+      case 'CaseResolved':
+      case 'ReviewWithdrawn':
+      case 'CaseClosed':
+      case 'DeadlineExpired':
+      case 'NotificationMadeAvailable':
+      case 'NotificationAccessed':
+      case 'NotificationAccepted':
+      case 'NotificationRejected':
+      case 'NotificationDeemedRejected':
+      case 'PowerGranted':
+      case 'PowerAccepted':
+      case 'PowerRevoked':
+        return;
+      default: {
+        const unknown: never = event;
+        return unknown;
+      }
+    }
   },
   async reset(tx) {
     await tx.query('DELETE FROM issued_documents');

@@ -1,0 +1,59 @@
+import { readDomainStream } from '@expediente/infra/event-store/domain-events';
+import { streams } from '@expediente/infra/event-store/streams';
+import { generateCsv } from '@expediente/infra/receipts/csv';
+import { JOBS } from './jobs';
+import { caseJob, reaction } from './reaction';
+import { decideReview } from './reaction-support';
+import { resolutionFactsOf } from './resolution-facts';
+
+/**
+ * A resolved case gets its letter: rendered (pooled Chromium), sealed, stored, and recorded as
+ * ResolutionIssued with the hashes of the PDF and its signature; a paper copy goes by post
+ * unless the party opted out.
+ */
+export const issueResolution = reaction({
+  job: JOBS.issueResolution,
+  queue: 'reactions',
+  trigger: ['CaseResolved'],
+  enqueue: caseJob,
+  async work(job, context, queues) {
+    const { caseId, eventId, correlationId } = job.data as {
+      caseId: string;
+      eventId: string;
+      correlationId?: string;
+    };
+    const review = await readDomainStream(context.store, streams.review(caseId));
+    if (review.some((e) => e.type === 'ResolutionIssued')) return undefined;
+    const facts = resolutionFactsOf(await readDomainStream(context.store, streams.filing(caseId)), review, {
+      csv: generateCsv(),
+      verifyBaseUrl: context.verifyBaseUrl,
+    });
+    const letter = await context.resolutions.render(facts);
+    const [pdf, p7s] = await Promise.all(
+      [letter.pdf, letter.p7s, letter.zip].map((bytes) => context.blobs.putBytes(bytes)),
+    );
+    await decideReview(
+      context,
+      caseId,
+      {
+        type: 'RecordResolutionIssued',
+        data: {
+          caseId,
+          documentHash: pdf!.hash,
+          signatureHash: p7s!.hash,
+          csv: facts.csv,
+          issuedAt: context.clock.now().toISOString(),
+        },
+      },
+      review.find((e) => e.id === eventId),
+    );
+    if (!facts.paperOptOut) {
+      await queues.paperPost.add(
+        JOBS.paperPost,
+        { caseId, documentHash: pdf!.hash, ...(correlationId && { correlationId }) },
+        { jobId: `${eventId}-${JOBS.paperPost}` },
+      );
+    }
+    return { paperOptOut: facts.paperOptOut, documentHash: pdf!.hash };
+  },
+});
