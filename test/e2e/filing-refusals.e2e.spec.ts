@@ -212,6 +212,99 @@ describe('refusals of the filing API', () => {
       expect(await versionOf(draft.caseId)).toBe(draft.version);
     });
 
+    it('refuses a document of a kind the procedure does not take: 422 ATTACHMENT_KIND_NOT_ALLOWED, no blob', async () => {
+      const holder = await login('34567890V');
+      const draft = await entitlementDraft(holder);
+      const before = await stored();
+      const reply = await holder.upload(`${draft.path}/attachments`, {
+        name: 'informe.pdf',
+        kind: 'medical-report',
+        bytes: pdfBytes(`wrong kind ${randomUUID()}`),
+      });
+      const problem = expectProblem(reply, 422, 'ATTACHMENT_KIND_NOT_ALLOWED');
+      expect(problem.facts).toMatchObject({ kind: 'medical-report' });
+      await expectNothingStoredSince(before);
+      expect(await versionOf(draft.caseId)).toBe(draft.version);
+    });
+
+    it('refuses the same document twice on one draft: 409 ATTACHMENT_ALREADY_ATTACHED, its blob kept', async () => {
+      const filer = await login('12345678Z');
+      const draft = await medicalDraft(filer, {
+        subject: '12345678Z',
+        benefitRequestRef: 'IT-2026-000123',
+        provinceCode: '08',
+      });
+      const document = {
+        name: 'informe.pdf',
+        kind: 'medical-report',
+        bytes: pdfBytes(`twice ${randomUUID()}`),
+      };
+      expect((await filer.upload(`${draft.path}/attachments`, document)).status).toBe(201);
+      const version = await versionOf(draft.caseId);
+      const before = await stored();
+      const again = await filer.upload(`${draft.path}/attachments`, { ...document, name: 'copia.pdf' });
+      expectProblem(again, 409, 'ATTACHMENT_ALREADY_ATTACHED');
+      // The refused copy is the attached document's blob: it must still be there.
+      await expectNothingStoredSince(before);
+      expect(await versionOf(draft.caseId)).toBe(version);
+    });
+
+    it('of two documents racing past 10 MiB in total, keeps one and refuses the other without its blob', async () => {
+      const filer = await login('12345678Z');
+      const draft = await medicalDraft(filer, {
+        subject: '12345678Z',
+        benefitRequestRef: 'IT-2026-000123',
+        provinceCode: '08',
+      });
+      const before = await stored();
+      // Both read the budget of an empty draft; whichever is judged second finds the other attached.
+      const replies = await Promise.all(
+        ['a', 'b'].map((name) =>
+          filer.upload(`${draft.path}/attachments`, {
+            name: `${name}.pdf`,
+            kind: 'medical-report',
+            bytes: pdfBytes(`${name} ${randomUUID()}`, 6 * MiB),
+          }),
+        ),
+      );
+      const [kept, refused] = replies[0]!.status === 201 ? replies : [replies[1]!, replies[0]!];
+      expect(kept!.status).toBe(201);
+      expectProblem(refused!, 422, 'ATTACHMENTS_TOO_LARGE');
+      const { blobHash } = (kept!.body as { attachment: { blobHash: string } }).attachment;
+      const files = (await blobEntries()).filter((entry) => !before.blobs.includes(entry));
+      expect(files.filter((entry) => /[0-9a-f]{64}$/.test(entry))).toEqual([
+        join(blobHash.slice(0, 2), blobHash.slice(2, 4), blobHash),
+      ]);
+      expect(await versionOf(draft.caseId)).toBe(draft.version + 1);
+    });
+
+    it("keeps another draft's blob when this draft refuses the same bytes", async () => {
+      const holder = await login('34567890V');
+      const medical = await medicalDraft(holder, {
+        subject: '34567890V',
+        benefitRequestRef: 'IT-2026-007001',
+        provinceCode: '28',
+      });
+      const bytes = pdfBytes(`shared ${randomUUID()}`);
+      const first = await holder.upload(`${medical.path}/attachments`, {
+        name: 'informe.pdf',
+        kind: 'medical-report',
+        bytes,
+      });
+      expect(first.status).toBe(201);
+      const { blobHash } = (first.body as { attachment: { blobHash: string } }).attachment;
+      const entitlement = await entitlementDraft(holder);
+      const before = await stored();
+      const reply = await holder.upload(`${entitlement.path}/attachments`, {
+        name: 'informe.pdf',
+        kind: 'medical-report',
+        bytes,
+      });
+      expectProblem(reply, 422, 'ATTACHMENT_KIND_NOT_ALLOWED');
+      await expectNothingStoredSince(before);
+      expect(before.blobs).toContain(join(blobHash.slice(0, 2), blobHash.slice(2, 4), blobHash));
+    });
+
     it("refuses an upload to someone else's draft before reading it, with 403 NOT_THE_FILER", async () => {
       const owner = await login('12345678Z');
       const other = await login('23456789D');

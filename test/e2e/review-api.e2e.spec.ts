@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   caseReviewDecider,
   citizenAnswerDueOn,
@@ -367,6 +369,35 @@ describe('review, dashboard and notification API', () => {
       409,
       'ALREADY_WITHDRAWN',
     );
+  });
+
+  it('refuses a document for an answer of a kind a review does not take, keeping neither draft nor blob', async () => {
+    const caseId = await openReview('28', '12345678Z');
+    const madrid = staffActor(STAFF.madridSupervisor);
+    const reviewer = staffActor(STAFF.madridReviewer);
+    await decide(
+      caseId,
+      { type: 'AssignReviewer', data: { caseId, reviewer: { id: reviewer.id, unit: 'INSS-28' } } },
+      madrid,
+    );
+    await decide(
+      caseId,
+      { type: 'RequestInformation', data: { caseId, requested: 'Informe', dueOn: '2099-01-15' } },
+      reviewer,
+    );
+    const subject = await citizen('12345678Z');
+    const blobs = () => readdir(join(process.env.DATA_DIR!, 'blobs'), { recursive: true });
+    const before = await blobs();
+    const reply = await subject.upload(`/reviews/${caseId}/information/documents`, {
+      name: 'solicitud.pdf',
+      kind: 'application-form',
+      bytes: pdfBytes(`answer ${randomUUID()}`),
+    });
+    expectProblem(reply, 422, 'ATTACHMENT_KIND_NOT_ALLOWED');
+    expect(await blobs()).toEqual(before);
+    expect((await subject.request('GET', `/reviews/${caseId}/information/documents`)).body).toMatchObject({
+      documents: [],
+    });
   });
 
   it('counts a unit’s work on its dashboard and pages its cases by an opaque cursor', async () => {

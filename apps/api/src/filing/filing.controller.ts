@@ -18,7 +18,7 @@ import type { Request, Response } from 'express';
 import { MAX_TOTAL_ATTACHMENT_BYTES, totalSize } from '@expediente/domain';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
-import { receiveUpload } from '@expediente/infra/blobs/multipart-upload';
+import { ReceivedUpload, receiveUpload } from '@expediente/infra/blobs/multipart-upload';
 import { AuthGuard } from '../identity/auth.guard';
 import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { SigningCodeService } from '../identity/signing-code.service';
@@ -127,19 +127,31 @@ export class FilingController {
   ) {
     const procedure = procedureOf(slug);
     const held = totalSize(await this.filings.attachmentsOf(procedure, principal, caseId));
-    const upload = await receiveUpload(req, this.blobs, {
-      maxBytes: Math.max(0, MAX_TOTAL_ATTACHMENT_BYTES - held),
-      heldBytes: held,
-    });
-    const attachment = {
+    const attachmentOf = (upload: ReceivedUpload) => ({
       blobHash: upload.blobHash,
       filename: upload.filename,
       contentType: upload.contentType,
       size: upload.size,
       kind: upload.kind ?? defaultKind(procedure),
-    };
-    const result = await this.filings.decideOnDraft(procedure, principal, caseId, 'attach', { attachment });
-    return { ...result, attachment };
+    });
+    // The domain judges the document (kind, duplicate, total) before its blob is kept.
+    const upload = await receiveUpload(req, this.blobs, {
+      maxBytes: Math.max(0, MAX_TOTAL_ATTACHMENT_BYTES - held),
+      heldBytes: held,
+      accept: (received) =>
+        this.filings.wouldDecide(procedure, principal, caseId, 'attach', {
+          attachment: attachmentOf(received),
+        }),
+    });
+    const attachment = attachmentOf(upload);
+    try {
+      const result = await this.filings.decideOnDraft(procedure, principal, caseId, 'attach', { attachment });
+      return { ...result, attachment };
+    } catch (error) {
+      // The draft changed since `accept` (a concurrent attach): the blob this upload added names nothing.
+      await upload.abandon();
+      throw error;
+    }
   }
 
   @Delete(':caseId/attachments/:blobHash')

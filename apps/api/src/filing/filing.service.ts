@@ -69,15 +69,23 @@ export class FilingService {
     expectedVersion?: number,
   ) {
     await this.loadOwn(procedure, principal, caseId);
-    const command = {
-      type: procedure.commands[type],
-      data: { ...data, caseId },
-      metadata: metadataFor(principal),
-    };
-    const result = await runCommand(this.store, procedure.decider, streams.filing(caseId), command as never, {
+    const command = this.commandOn(procedure, principal, caseId, type, data);
+    const result = await runCommand(this.store, procedure.decider, streams.filing(caseId), command, {
       expectedVersion,
     });
     return { caseId, version: result.version! };
+  }
+
+  /** The domain's decision on the draft as it is now, nothing appended: refuses as `decideOnDraft` would. */
+  async wouldDecide(
+    procedure: FilingProcedure,
+    principal: Principal,
+    caseId: string,
+    type: keyof FilingProcedure['commands'],
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const { folded } = await this.loadOwn(procedure, principal, caseId);
+    procedure.decider.decide(this.commandOn(procedure, principal, caseId, type, data), folded);
   }
 
   /**
@@ -159,6 +167,21 @@ export class FilingService {
     }
   }
 
+  private commandOn(
+    procedure: FilingProcedure,
+    principal: Principal,
+    caseId: string,
+    type: keyof FilingProcedure['commands'],
+    data: Record<string, unknown>,
+  ) {
+    const command = {
+      type: procedure.commands[type],
+      data: { ...data, caseId },
+      metadata: metadataFor(principal),
+    };
+    return command as never;
+  }
+
   /** The draft and its editing are the filer's; others follow the case through /cases/{id} (status and timeline). */
   private async loadOwn(procedure: FilingProcedure, principal: Principal, caseId: string) {
     const loaded = await load(this.store, procedure.decider, streams.filing(caseId));
@@ -168,7 +191,7 @@ export class FilingService {
     if (state.filer !== principal.subject) {
       throw new Forbidden('NOT_THE_FILER', 'Only the person who filed this case may work on it.', { caseId });
     }
-    return { state, version: loaded.version };
+    return { state, version: loaded.version, folded: loaded.state };
   }
 
   /** Only medical-report filings need an active benefit record; the domain ignores the answer otherwise. */

@@ -10,7 +10,7 @@ import {
   type ProvidedAttachmentKind,
 } from '@expediente/domain';
 import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
-import { receiveUpload } from '@expediente/infra/blobs/multipart-upload';
+import { ReceivedUpload, receiveUpload } from '@expediente/infra/blobs/multipart-upload';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { InformationDrafts } from '@expediente/infra/review-queue/information-drafts';
 import { SigningCodeService } from '../identity/signing-code.service';
@@ -40,20 +40,28 @@ export class InformationService {
   async upload(principal: Principal, caseId: string, req: Request) {
     await this.awaitingAnswerFrom(principal, caseId);
     const pending = await this.drafts.list(caseId, principal.subject);
-    const upload = await receiveUpload(req, this.blobs, {
-      maxBytes: Math.max(0, MAX_TOTAL_ATTACHMENT_BYTES - totalSize(pending)),
-      heldBytes: totalSize(pending),
-    });
-    const document: ProvidedAttachment = {
+    const documentOf = (upload: ReceivedUpload): ProvidedAttachment => ({
       blobHash: upload.blobHash,
       filename: upload.filename,
       contentType: upload.contentType,
       size: upload.size,
       kind: (upload.kind ?? 'supporting-document') as ProvidedAttachmentKind,
-    };
-    // The domain's document rules (kind, duplicates, 10 MB in all), before the draft records it.
-    await this.rulesBeforeSigning(principal, caseId, { attachments: [...pending, document] });
-    await this.drafts.add(caseId, principal.subject, document);
+    });
+    const upload = await receiveUpload(req, this.blobs, {
+      maxBytes: Math.max(0, MAX_TOTAL_ATTACHMENT_BYTES - totalSize(pending)),
+      heldBytes: totalSize(pending),
+      // The domain's document rules (kind, duplicates, 10 MB in all), before the blob is kept.
+      accept: async (received) => {
+        await this.rulesBeforeSigning(principal, caseId, { attachments: [...pending, documentOf(received)] });
+      },
+    });
+    const document = documentOf(upload);
+    try {
+      await this.drafts.add(caseId, principal.subject, document);
+    } catch (error) {
+      await upload.abandon();
+      throw error;
+    }
     const documents = [...pending, document];
     return { document, documents, remainingBytes: MAX_TOTAL_ATTACHMENT_BYTES - totalSize(documents) };
   }

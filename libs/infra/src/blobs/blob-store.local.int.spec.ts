@@ -97,6 +97,34 @@ describe('LocalDiskBlobStore', () => {
     expect(await blobs.has(sha256('%PDF-not really'))).toBe(false);
   });
 
+  it('stages content without keeping it: discarded leaves nothing, kept is stored', async () => {
+    const dropped = await blobs.stage(Readable.from([Buffer.from('refused')]), { maxBytes: 100 });
+    expect(dropped.hash).toBe(sha256('refused'));
+    await dropped.discard();
+    expect(filesUnder(root)).toEqual([]);
+
+    const staged = await blobs.stage(Readable.from([Buffer.from('accepted')]), { maxBytes: 100 });
+    expect(await blobs.has(staged.hash)).toBe(false);
+    await staged.keep();
+    expect(filesUnder(root)).toEqual([join(staged.hash.slice(0, 2), staged.hash.slice(2, 4), staged.hash)]);
+  });
+
+  it('abandons only a blob its own keep created: bytes already stored stay', async () => {
+    const shared = await blobs.putBytes(Buffer.from('another case'));
+    const again = await (
+      await blobs.stage(Readable.from([Buffer.from('another case')]), { maxBytes: 100 })
+    ).keep();
+    await again.abandon();
+    expect(await blobs.has(shared.hash)).toBe(true);
+
+    const fresh = await (
+      await blobs.stage(Readable.from([Buffer.from('only mine')]), { maxBytes: 100 })
+    ).keep();
+    await fresh.abandon();
+    expect(await blobs.has(fresh.hash)).toBe(false);
+    expect(filesUnder(root)).toHaveLength(1);
+  });
+
   it('accepts content of exactly the budget', async () => {
     await expect(blobs.put(generated(1000), { maxBytes: 1000 })).resolves.toMatchObject({ size: 1000 });
   });

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, openSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { link, mkdir, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { Readable, Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -10,7 +10,9 @@ import {
   BlobTooLarge,
   InvalidBlobHash,
   isBlobHash,
+  KeptBlob,
   PutOptions,
+  StagedBlob,
   StoredBlob,
 } from './blob-store.port';
 
@@ -20,7 +22,7 @@ const BLOB_MODE = 0o440;
 /**
  * Blobs on local disk under `<root>/<h0h1>/<h2h3>/<hash>`; two levels of fan-out keep
  * directories small at millions of files. Temporary files live in `<root>/.tmp` so the
- * final rename stays on one file system and is atomic: a reader sees a whole blob or none.
+ * final link stays on one file system and is atomic: a reader sees a whole blob or none.
  */
 export class LocalDiskBlobStore implements BlobStore {
   private readonly tmpDir: string;
@@ -35,9 +37,15 @@ export class LocalDiskBlobStore implements BlobStore {
     return new LocalDiskBlobStore(resolve(dataDir, 'blobs'));
   }
 
-  async put(source: Readable, { maxBytes, verify }: PutOptions): Promise<StoredBlob> {
+  async put(source: Readable, options: PutOptions): Promise<StoredBlob> {
+    const { hash, size } = await (await this.stage(source, options)).keep();
+    return { hash, size };
+  }
+
+  async stage(source: Readable, { maxBytes, verify }: PutOptions): Promise<StagedBlob> {
     const tmp = join(this.tmpDir, `${randomUUID()}.part`);
     const meter = new HashingMeter(maxBytes);
+    const discard = () => rm(tmp, { force: true });
     try {
       // `flush` fsyncs before close: the event that names this hash may be committed right after.
       await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx', mode: BLOB_MODE, flush: true }));
@@ -49,20 +57,22 @@ export class LocalDiskBlobStore implements BlobStore {
           content.destroy();
         }
       }
-      const hash = meter.digest();
-      const path = this.pathOf(hash);
-      if (await exists(path)) {
-        await rm(tmp, { force: true });
-      } else {
-        await mkdir(join(path, '..'), { recursive: true });
-        // Two concurrent puts of the same bytes both rename; identical content makes either win harmless.
-        await rename(tmp, path);
-      }
-      return { hash, size: meter.size };
     } catch (error) {
-      await rm(tmp, { force: true });
+      await discard();
       throw error;
     }
+    const hash = meter.digest();
+    const { size } = meter;
+    const path = this.pathOf(hash);
+    const keep = async (): Promise<KeptBlob> => {
+      try {
+        const created = await placeOnce(tmp, path);
+        return { hash, size, abandon: created ? () => rm(path, { force: true }) : async () => undefined };
+      } finally {
+        await discard();
+      }
+    };
+    return { hash, size, keep, discard };
   }
 
   putBytes(bytes: Buffer): Promise<StoredBlob> {
@@ -124,6 +134,22 @@ class HashingMeter extends Transform {
   }
 }
 
+/**
+ * Gives the temp file its blob name unless that name exists; true if this call created it.
+ * `link` refuses an existing name atomically, so of two concurrent keeps of the same bytes
+ * exactly one is the creator, and a reader sees a whole blob or none.
+ */
+async function placeOnce(tmp: string, path: string): Promise<boolean> {
+  await mkdir(dirname(path), { recursive: true });
+  try {
+    await link(tmp, path);
+    return true;
+  } catch (error) {
+    if (hasCode(error, 'EEXIST')) return false;
+    throw error;
+  }
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -134,5 +160,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-const isMissing = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === 'ENOENT';
+const hasCode = (error: unknown, code: string): boolean =>
+  typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;
+
+const isMissing = (error: unknown): boolean => hasCode(error, 'ENOENT');

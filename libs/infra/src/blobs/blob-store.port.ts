@@ -13,6 +13,11 @@ export interface BlobStore {
    * rethrows its error.
    */
   put(source: Readable, options: PutOptions): Promise<StoredBlob>;
+  /**
+   * As `put`, but stops short of keeping: the blob is hashed, measured and verified in a
+   * temporary place, so the caller can still refuse it (a domain rule) with nothing stored.
+   */
+  stage(source: Readable, options: PutOptions): Promise<StagedBlob>;
   /** For bytes already in memory (generated receipts): no budget to enforce. */
   putBytes(bytes: Buffer): Promise<StoredBlob>;
   /** Throws `BlobNotFound` at once rather than from the stream, so callers can answer 404 before streaming. */
@@ -32,6 +37,22 @@ export interface StoredBlob {
   readonly hash: string;
   /** Bytes. */
   readonly size: number;
+}
+
+/** A blob received but not yet in the store; exactly one of `keep` or `discard` should follow. */
+export interface StagedBlob extends StoredBlob {
+  keep(): Promise<KeptBlob>;
+  /** Removes the temporary file; harmless after `keep`. */
+  discard(): Promise<void>;
+}
+
+export interface KeptBlob extends StoredBlob {
+  /**
+   * Takes the blob out of the store again if this `keep` was the one that put it there, for when
+   * what was to name it is refused after all. Blobs are content-addressed, so bytes that were
+   * already stored may belong to another case and stay.
+   */
+  abandon(): Promise<void>;
 }
 
 export const BLOB_STORE = Symbol('BLOB_STORE');

@@ -8,7 +8,7 @@ import { MAX_TOTAL_ATTACHMENT_BYTES } from '@expediente/domain';
 import { eventually } from '../../../../test/support/async';
 import { pdfBytes } from '../../../../test/support/client';
 import { LocalDiskBlobStore } from './blob-store.local';
-import { receiveUpload, UploadRefused } from './multipart-upload';
+import { ReceivedUpload, receiveUpload, UploadRefused } from './multipart-upload';
 
 const PDF = pdfBytes('informe');
 const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(512)]);
@@ -18,6 +18,12 @@ function filesUnder(dir: string): string[] {
     statSync(join(dir, path)).isFile(),
   );
 }
+
+/** Stands in for the domain's rules, which the API passes as `accept`. */
+class KindRefused extends Error {}
+const refuseKind = async (upload: ReceivedUpload) => {
+  if (upload.kind === 'refused') throw new KindRefused();
+};
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -35,7 +41,7 @@ describe('receiveUpload over real HTTP', () => {
     const blobs = new LocalDiskBlobStore(root);
     // The same mapping the API's problem filter does: status from the error, code and facts in the body.
     server = createServer((req, res) => {
-      receiveUpload(req, blobs, { maxBytes: MAX_TOTAL_ATTACHMENT_BYTES }).then(
+      receiveUpload(req, blobs, { maxBytes: MAX_TOTAL_ATTACHMENT_BYTES, accept: refuseKind }).then(
         (upload) => {
           outcomes.push('stored');
           send(res, 201, upload);
@@ -44,6 +50,7 @@ describe('receiveUpload over real HTTP', () => {
           outcomes.push(error instanceof UploadRefused ? error.code : String(error));
           if (error instanceof UploadRefused)
             send(res, error.status, { code: error.code, facts: error.facts });
+          else if (error instanceof KindRefused) send(res, 422, { code: 'KIND_REFUSED' });
           else send(res, 500, { message: String(error) });
         },
       );
@@ -171,6 +178,17 @@ describe('receiveUpload over real HTTP', () => {
     });
     expect(status).toBe(400);
     expect(body).toMatchObject({ code: 'TOO_MANY_FILES' });
+    expect(filesUnder(root)).toEqual([]);
+  });
+
+  it('keeps no blob when accept refuses the document, even with the kind sent after the file', async () => {
+    const { status, body } = await upload((form) => {
+      file(PDF, 'informe.pdf')(form);
+      form.append('kind', 'refused');
+    });
+    expect(status).toBe(422);
+    expect(body).toEqual({ code: 'KIND_REFUSED' });
+    expect(filesUnder(root)).toEqual([]);
   });
 
   it('refuses a form without a file as NO_FILE', async () => {

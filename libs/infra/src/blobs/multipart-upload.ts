@@ -7,7 +7,7 @@ import {
   type AttachmentContentType,
   type Facts,
 } from '@expediente/domain';
-import { BlobStore, BlobTooLarge } from './blob-store.port';
+import { BlobStore, BlobTooLarge, StagedBlob } from './blob-store.port';
 import { detectContentType, SNIFF_BYTES } from './content-type';
 import { unsafeFilenameReason } from './safe-filename';
 import { structureProblem } from './document-structure';
@@ -69,29 +69,37 @@ export interface ReceivedUpload {
   readonly kind: string | undefined;
 }
 
-type StoredFile = Omit<ReceivedUpload, 'kind'>;
-
-/** At most `maxBytes`; `heldBytes`, what a draft already holds, lets a refusal explain the 10 MB total. */
-export interface UploadBudget {
-  readonly maxBytes: number;
-  readonly heldBytes?: number;
+export interface KeptUpload extends ReceivedUpload {
+  /** Removes the blob if this upload created it (`KeptBlob.abandon`): for when recording it failed. */
+  readonly abandon: () => Promise<void>;
 }
+
+export interface UploadOptions {
+  readonly maxBytes: number;
+  /** What the draft already holds, so a refusal explains the 10 MB total. */
+  readonly heldBytes?: number;
+  /**
+   * The caller's rules for the document (the domain's: its kind, a duplicate), run once the
+   * whole form is read and before the blob is kept; whatever it throws refuses the upload.
+   */
+  readonly accept?: (upload: ReceivedUpload) => Promise<void>;
+}
+
+type StagedFile = Omit<ReceivedUpload, 'kind'> & { readonly blob: StagedBlob };
 
 /**
  * Receives one document from a `multipart/form-data` request (file field `file`, optional
- * text field `kind`) straight into the blob store: the type is sniffed from the first bytes
- * before anything is stored, the byte budget is enforced while streaming, and the whole file
- * must hold up as its type (a PDF parses) before the blob is kept, so a refused upload leaves
- * no blob. (A second file is noticed only after the first was stored; that blob
- * is unreferenced and, being content-addressed, possibly shared, so it stays.) Refusals are
- * `UploadRefused`; the rest of a refused body is read and discarded so the connection can
- * still carry the answer.
+ * text field `kind`) into the blob store: the type is sniffed from the first bytes before
+ * anything is written, the byte budget is enforced while streaming, the whole file must hold
+ * up as its type (a PDF parses), and `accept` must pass, all before the blob is kept — a
+ * refused upload leaves no blob. Refusals are `UploadRefused` or `accept`'s own; the rest of
+ * a refused body is read and discarded so the connection can still carry the answer.
  */
 export function receiveUpload(
   req: IncomingMessage,
   blobs: BlobStore,
-  budget: UploadBudget,
-): Promise<ReceivedUpload> {
+  { maxBytes, heldBytes, accept }: UploadOptions,
+): Promise<KeptUpload> {
   return new Promise((resolve, reject) => {
     if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
       req.resume();
@@ -109,7 +117,7 @@ export function receiveUpload(
     }
 
     let failure: unknown;
-    let stored: Promise<StoredFile | undefined> | undefined;
+    let staged: Promise<StagedFile | undefined> | undefined;
     let files = 0;
     let kind: string | undefined;
 
@@ -120,7 +128,12 @@ export function receiveUpload(
       req.unpipe(parser);
       req.resume();
       parser.destroy();
-      void (stored ?? Promise.resolve()).then(() => reject(error));
+      void (staged ?? Promise.resolve(undefined))
+        .then((file) => file?.blob.discard())
+        .then(
+          () => reject(error),
+          () => reject(error),
+        );
     };
 
     parser.on('file', (field, stream, info) => {
@@ -140,10 +153,12 @@ export function receiveUpload(
         return;
       }
       const filename = (info.filename ?? '').normalize('NFC');
-      stored = storeFile(stream, { ...info, filename }, blobs, budget).catch((error: unknown) => {
-        fail(error);
-        return undefined;
-      });
+      staged = stageFile(stream, { ...info, filename }, blobs, { maxBytes, heldBytes }).catch(
+        (error: unknown) => {
+          fail(error);
+          return undefined;
+        },
+      );
     });
     parser.on('field', (name, value) => {
       if (name !== 'kind') return;
@@ -154,12 +169,21 @@ export function receiveUpload(
     parser.on('error', (error) => fail(malformed(error)));
     parser.on('close', () => {
       if (failure !== undefined) return;
-      if (!stored) {
+      if (!staged) {
         fail(new UploadRefused('NO_FILE', 'The request has no document in the form field "file".'));
         return;
       }
-      void stored.then((file) => {
-        if (file && failure === undefined) resolve({ ...file, kind });
+      void staged.then(async (file) => {
+        if (!file || failure !== undefined) return;
+        const { blob, ...found } = file;
+        const upload = { ...found, kind };
+        try {
+          await accept?.(upload);
+          const { abandon } = await blob.keep();
+          resolve({ ...upload, abandon });
+        } catch (error) {
+          fail(error);
+        }
       });
     });
     req.on('aborted', () => fail(new UploadRefused('MALFORMED_UPLOAD', 'The upload was interrupted.')));
@@ -171,12 +195,12 @@ export function receiveUpload(
 /** Enough for one document and its kind; anything beyond is not a form of ours. */
 const LIMITS = { fields: 10, fieldSize: 1024, parts: 20, headerPairs: 50 };
 
-async function storeFile(
+async function stageFile(
   stream: Readable,
   info: busboy.FileInfo & { readonly filename: string },
   blobs: BlobStore,
-  { maxBytes, heldBytes }: UploadBudget,
-): Promise<StoredFile> {
+  { maxBytes, heldBytes }: Pick<UploadOptions, 'maxBytes' | 'heldBytes'>,
+): Promise<StagedFile> {
   const { head, whole } = await peek(stream, SNIFF_BYTES);
   const contentType = detectContentType(head);
   if (!contentType) {
@@ -188,7 +212,7 @@ async function storeFile(
     );
   }
   try {
-    const blob = await blobs.put(whole, {
+    const blob = await blobs.stage(whole, {
       maxBytes,
       verify: async (content) => {
         const problem = await structureProblem(contentType, content);
@@ -200,7 +224,7 @@ async function storeFile(
           );
       },
     });
-    return { blobHash: blob.hash, size: blob.size, contentType, filename: info.filename };
+    return { blobHash: blob.hash, size: blob.size, contentType, filename: info.filename, blob };
   } catch (error) {
     if (error instanceof BlobTooLarge) {
       throw new UploadRefused(
