@@ -21,6 +21,7 @@ export * from './filing/filing.events';
 export * from './filing/filing.commands';
 export * from './filing/filing.lifecycle';
 export * from './filing/filing.rules';
+export * from './filing/case-reading.rules';
 
 export * from './medical-report-submission/medical-report-submission.events';
 export * from './medical-report-submission/medical-report-submission.commands';
@@ -65,6 +66,7 @@ export { proofOfReceiptDecider, type ProofOfReceipt } from './proof-of-receipt/p
 export * from './notification/notification.events';
 export * from './notification/notification.commands';
 export * from './notification/notification.rules';
+export * from './notification/notification-reading.rules';
 export * from './notification/proof-of-delivery';
 export { notificationDecider, type Notice, type Notification } from './notification/notification.decider';
 

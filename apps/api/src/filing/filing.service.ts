@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Attachment, DraftBase, FilingState, Forbidden, NotFound, requireDraft } from '@expediente/domain';
+import {
+  Attachment,
+  DraftBase,
+  FilingState,
+  Forbidden,
+  mayReadCase,
+  NotFound,
+  requireDraft,
+} from '@expediente/domain';
 import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
 import { load, runCommand } from '@expediente/infra/commands/command-runner';
 import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
@@ -55,8 +63,12 @@ export class FilingService {
     return { caseId, version: result.version! };
   }
 
+  /** The draft and its documents: the filer, and only with a session that may read someone else's case when it is theirs. */
   async view(procedure: FilingProcedure, principal: Principal, caseId: string) {
     const { state, version } = await this.loadOwn(procedure, principal, caseId);
+    const parties = { caseId, filer: state.filer, subject: state.subject, procedure: procedure.procedure };
+    const { actor, now } = metadataFor(principal);
+    mayReadCase(actor, parties, [], now);
     return { ...state, version };
   }
 

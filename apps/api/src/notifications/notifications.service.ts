@@ -1,36 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  madridDateOf,
-  NotFound,
-  IllegalState,
+  mayReadNotificationDocument,
   notificationDecider,
-  powerCovers,
-  type Notification,
+  notificationMustBeVisibleTo,
   type NotificationCommand,
-  type NotificationEvent,
   type PowerOfAttorney,
 } from '@expediente/domain';
-import { EVENT_STORE, EventStore, StoredEvent } from '@expediente/infra/event-store/event-store.port';
-import { runCommand } from '@expediente/infra/commands/command-runner';
+import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
+import { load, runCommand } from '@expediente/infra/commands/command-runner';
 import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
 import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { NotificationInbox } from '@expediente/infra/review-queue/notification-inbox';
 import { SigningCodeService } from '../identity/signing-code.service';
-import { metadataFor } from '../commands/command-context';
-import { powersBetween } from '../powers/powers-between';
+import { actorOf, metadataFor } from '../commands/command-context';
+import { powersBetween, principalsRepresentedBy } from '../powers/powers-between';
 import { streams } from '@expediente/infra/event-store/streams';
-
-const notFound = (notificationId: string) =>
-  new NotFound('NOTIFICATION_NOT_FOUND', `There is no notification ${notificationId} for you.`, {
-    notificationId,
-  });
 
 /** What a code sent for this purpose confirms: the answer (acceptance or rejection) to this notification. */
 const purposeOf = (notificationId: string) => `answer:${notificationId}`;
-
-type Live = Exclude<Notification, { status: 'none' }>;
 
 /**
  * The addressee's (or their proxy's) side of a notification. Whether they may open, accept or
@@ -50,17 +39,13 @@ export class NotificationsService {
   /** One's own notifications and those of everyone whose notifications one manages by a power in force. */
   async mine(principal: Principal, page: { limit: number; before?: string }) {
     const now = this.clock.now();
-    const today = madridDateOf(now);
-    const principals = (await this.caseStatus.powersOf(principal.subject))
-      .filter(
-        (power) =>
-          power.proxy === principal.subject &&
-          power.status === 'accepted' &&
-          power.procedures.includes('notifications') &&
-          power.validFrom <= today &&
-          power.validUntil >= today,
-      )
-      .map((power) => power.principal);
+    const principals = await principalsRepresentedBy(
+      this.store,
+      this.caseStatus,
+      principal.subject,
+      'notifications',
+      now,
+    );
     return this.inbox.forAddressees([...new Set([principal.subject, ...principals])], page, now);
   }
 
@@ -93,19 +78,10 @@ export class NotificationsService {
     return this.view(principal, notificationId);
   }
 
-  /** The notified document, to whoever has opened the notification themselves (their access is the proof). */
+  /** The notified document: the session asking now must be allowed to open it, and its person must have opened it. */
   async document(principal: Principal, notificationId: string) {
-    const { state, events } = await this.loadVisible(principal, notificationId);
-    const opened = events.some(
-      (event) => event.type === 'NotificationAccessed' && event.data.actedBy === principal.subject,
-    );
-    if (!opened) {
-      throw new IllegalState(
-        'NOTIFICATION_NOT_ACCESSED',
-        'Open the notification (POST /notifications/{id}/access) before downloading its document.',
-        { notificationId },
-      );
-    }
+    const { state, powers } = await this.loadVisible(principal, notificationId);
+    mayReadNotificationDocument(actorOf(principal), state, powers, this.clock.now(), notificationId);
     return {
       stream: this.blobs.open(state.notice.documentHash),
       size: await this.blobs.size(state.notice.documentHash),
@@ -166,30 +142,26 @@ export class NotificationsService {
 
   /**
    * The addressee, or a proxy holding a power in force for notifications, sees it; anyone else
-   * gets 404, so a notification's existence is not revealed.
+   * gets 404 (the domain's rule), so a notification's existence is not revealed.
    */
   private async loadVisible(principal: Principal, notificationId: string) {
-    const events: (StoredEvent & NotificationEvent)[] = [];
-    let state = notificationDecider.initialState();
-    let version: number | undefined;
-    for await (const event of this.store.readStream(streams.notification(notificationId))) {
-      const typed = event as StoredEvent & NotificationEvent;
-      events.push(typed);
-      state = notificationDecider.evolve(state, typed);
-      version = event.streamVersion;
-    }
-    if (state.status === 'none') throw notFound(notificationId);
-    const live: Live = state;
-    const { addressee } = live.notice;
-    if (addressee === principal.subject) return { state: live, version, events, powers: [] };
-    const powers = await powersBetween(this.store, this.caseStatus, addressee, principal.subject);
-    const on = this.clock.now();
-    const inForce = powers.some(
-      (power) =>
-        powerCovers(power, { principal: addressee, proxy: principal.subject, procedure: 'notifications', on })
-          .inForce,
+    const { state, version } = await load(
+      this.store,
+      notificationDecider,
+      streams.notification(notificationId),
     );
-    if (!inForce) throw notFound(notificationId);
-    return { state: live, version, events, powers };
+    const addressee = state.status === 'none' ? undefined : state.notice.addressee;
+    const powers =
+      addressee === undefined || addressee === principal.subject
+        ? []
+        : await powersBetween(this.store, this.caseStatus, addressee, principal.subject);
+    const live = notificationMustBeVisibleTo(
+      principal.subject,
+      state,
+      powers,
+      this.clock.now(),
+      notificationId,
+    );
+    return { state: live, version, powers };
   }
 }

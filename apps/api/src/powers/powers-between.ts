@@ -1,4 +1,9 @@
-import { powerOfAttorneyDecider, type PowerOfAttorney } from '@expediente/domain';
+import {
+  powerCovers,
+  powerOfAttorneyDecider,
+  type PowerOfAttorney,
+  type Procedure,
+} from '@expediente/domain';
 import type { EventStore } from '@expediente/infra/event-store/event-store.port';
 import type { CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
 import { load } from '@expediente/infra/commands/command-runner';
@@ -17,4 +22,25 @@ export async function powersBetween(
       async (powerId) => (await load(store, powerOfAttorneyDecider, streams.power(powerId))).state,
     ),
   );
+}
+
+/**
+ * Everyone whose `procedure` `proxy` may act in at instant `on`: candidates from the read model,
+ * each judged by the domain's power rule on the power's own stream.
+ */
+export async function principalsRepresentedBy(
+  store: EventStore,
+  readModel: CaseStatusReadModel,
+  proxy: string,
+  procedure: Procedure,
+  on: Date,
+): Promise<string[]> {
+  const held = (await readModel.powersOf(proxy)).filter((power) => power.proxy === proxy);
+  const judged = await Promise.all(
+    held.map(async ({ powerId, principal }) => {
+      const { state } = await load(store, powerOfAttorneyDecider, streams.power(powerId));
+      return powerCovers(state, { principal, proxy, procedure, on }).inForce ? principal : undefined;
+    }),
+  );
+  return [...new Set(judged.filter((principal) => principal !== undefined))];
 }

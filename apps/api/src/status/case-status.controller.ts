@@ -2,9 +2,11 @@ import { Controller, Get, Inject, Param, Query, Res, UseGuards } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { NotFound } from '@expediente/domain';
+import { mayReadCase, NotFound, PROCEDURES } from '@expediente/domain';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { BLOB_STORE, BlobStore } from '@expediente/infra/blobs/blob-store.port';
+import { EVENT_STORE, EventStore } from '@expediente/infra/event-store/event-store.port';
+import { CLOCK, Clock } from '@expediente/infra/clock/clock';
 import {
   CASE_STATUS_READ_MODEL,
   CaseStatusReadModel,
@@ -15,6 +17,8 @@ import { CurrentPrincipal } from '../identity/current-principal.decorator';
 import { ApiProblem } from '../problem/api-problem';
 import { parseBody } from '../problem/parse-body';
 import { uuidParam } from '../problem/uuid-param';
+import { actorOf } from '../commands/command-context';
+import { powersBetween } from '../powers/powers-between';
 
 const myCasesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -33,6 +37,8 @@ export class CaseStatusController {
   constructor(
     @Inject(CASE_STATUS_READ_MODEL) private readonly readModel: CaseStatusReadModel,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('me/cases')
@@ -79,10 +85,22 @@ export class CaseStatusController {
     this.blobs.open(receipt.zipHash).pipe(res);
   }
 
+  /**
+   * The read model finds the case; the domain judges the session asking now (identity, role,
+   * level of assurance, powers as they stand on their own streams) on every read.
+   */
   private async visibleCase(principal: Principal, caseId: string) {
     const status = await this.readModel.caseFor(principal.subject, caseId);
+    const procedure = PROCEDURES.find((known) => known === status?.procedure);
     // Someone else's case reads as missing: its existence is not ours to reveal.
-    if (!status) throw new NotFound('CASE_NOT_FOUND', `There is no case ${caseId} you can see.`, { caseId });
+    if (!status || !procedure) {
+      throw new NotFound('CASE_NOT_FOUND', `There is no case ${caseId} you can see.`, { caseId });
+    }
+    const { filer, subject } = status;
+    const powers = [filer, subject].includes(principal.subject)
+      ? []
+      : await powersBetween(this.store, this.readModel, subject, principal.subject);
+    mayReadCase(actorOf(principal), { caseId, filer, subject, procedure }, powers, this.clock.now());
     return status;
   }
 }

@@ -19,16 +19,18 @@ import {
 
 export type Notice = NotificationMadeAvailable['data'];
 
+interface Opened {
+  readonly notice: Notice;
+  readonly accessedAt: string;
+  /** Everyone who opened it themselves: the document is theirs to read only after their own access is on record. */
+  readonly openedBy: readonly string[];
+}
+
 export type Notification =
   | { readonly status: 'none' }
   | { readonly status: 'available'; readonly notice: Notice }
-  | { readonly status: 'accessed'; readonly notice: Notice; readonly accessedAt: string }
-  | {
-      readonly status: 'accepted' | 'rejected';
-      readonly notice: Notice;
-      readonly accessedAt: string;
-      readonly answeredAt: string;
-    }
+  | ({ readonly status: 'accessed' } & Opened)
+  | ({ readonly status: 'accepted' | 'rejected'; readonly answeredAt: string } & Opened)
   | { readonly status: 'deemed-rejected'; readonly notice: Notice; readonly deemedRejectedAt: string };
 
 export const initialState = (): Notification => ({ status: 'none' });
@@ -39,8 +41,16 @@ export const evolve = (state: Notification, event: NotificationEvent): Notificat
       return { status: 'available', notice: event.data };
     case 'NotificationAccessed':
       // Later accesses are proof of delivery only; the first one is what stops the clock.
-      return state.status === 'available'
-        ? { status: 'accessed', notice: state.notice, accessedAt: event.data.accessedAt }
+      if (state.status === 'available') {
+        return {
+          status: 'accessed',
+          notice: state.notice,
+          accessedAt: event.data.accessedAt,
+          openedBy: [event.data.actedBy],
+        };
+      }
+      return 'openedBy' in state && !state.openedBy.includes(event.data.actedBy)
+        ? { ...state, openedBy: [...state.openedBy, event.data.actedBy] }
         : state;
     case 'NotificationAccepted':
       return state.status === 'accessed'

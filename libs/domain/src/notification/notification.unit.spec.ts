@@ -190,6 +190,13 @@ describe('notification: access', () => {
       )
       .thenThrows('LEVEL_OF_ASSURANCE_TOO_LOW', { facts: { required: ['certificate'] } }));
 
+  it('tells a proxy on a special-category notification that only a certificate will do', () =>
+    given([madeAvailable(true)])
+      .when(
+        access({ actor: proxy, levelOfAssurance: 'clave-movil' }, [powerFromAnaToBruno(['notifications'])]),
+      )
+      .thenThrows('LEVEL_OF_ASSURANCE_TOO_LOW', { facts: { required: ['certificate'] } }));
+
   it('refuses a proxy whose power does not cover notifications, saying why', () =>
     given([madeAvailable()])
       .when(access({ actor: proxy }, [powerFromAnaToBruno(['entitlement-application'])]))

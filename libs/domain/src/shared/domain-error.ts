@@ -40,6 +40,7 @@ export type DomainErrorCode =
   | 'REPRESENTATION_REQUIRED'
   | 'LEVEL_OF_ASSURANCE_TOO_LOW'
   | 'SIGNATURE_OTP_REQUIRED'
+  | 'FORBIDDEN_ROLE'
   // medical report submission
   | 'BENEFIT_REQUEST_REF_REQUIRED'
   | 'MEDICAL_REPORT_REQUIRED'
