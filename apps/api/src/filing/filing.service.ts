@@ -117,6 +117,8 @@ export class FilingService {
       }
       const stream = streams.filing(caseId);
       const subject = state.subject;
+      // One instant for the whole filing: the register's number and date, and the date powers are judged on.
+      const metadata = metadataFor(principal, { idempotencyKey });
       const evidence = {
         caseId,
         otpVerified: principal.levelOfAssurance !== 'clave-permanente',
@@ -125,10 +127,9 @@ export class FilingService {
             ? []
             : await powersBetween(this.store, this.readModel, subject, principal.subject),
         activeBenefitRecord: await this.hasActiveRecord(state),
-        registryEntry: { number: '0000/000000', registeredAt: new Date() },
+        registryEntry: { number: '0000/000000', registeredAt: metadata.now },
         receiptCsv: 'PENDING',
       };
-      const metadata = metadataFor(principal, { idempotencyKey });
       const command = (data: typeof evidence) =>
         ({ type: procedure.commands.submit, data, metadata }) as never;
       // Every rule but the signature, before anything is spent.
@@ -145,7 +146,7 @@ export class FilingService {
         await this.signing.confirm(principal, `sign:${caseId}`, body.signingCode);
         evidence.otpVerified = true;
       }
-      evidence.registryEntry = await this.register.allocate(new Date());
+      evidence.registryEntry = await this.register.allocate(metadata.now);
       evidence.receiptCsv = generateCsv();
       const result = await runCommand(this.store, procedure.decider, stream, command(evidence), {
         expectedVersion: version,

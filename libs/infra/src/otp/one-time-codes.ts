@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { SqlClient } from '../sql/sql-client';
+import { processClock } from '../clock/clock';
 
 export const ONE_TIME_CODE_TTL_MS = 5 * 60 * 1000;
 export const ONE_TIME_CODE_ATTEMPTS = 3;
@@ -37,7 +38,7 @@ interface CodeRow {
 export class OneTimeCodes {
   constructor(
     private readonly sql: SqlClient,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => processClock.now(),
   ) {}
 
   /** Replaces any pending code for the same subject and purpose. */
