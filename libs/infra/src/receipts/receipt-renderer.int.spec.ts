@@ -19,6 +19,8 @@ const receiptFacts: ReceiptFacts = {
   subject: { name: 'Josep Puig i Ferrer', idNumber: 'X1234567L' },
   procedure: 'Aportación de informes médicos actualizados para una prestación en evaluación',
   addresseeUnit: "Institut Català d'Avaluacions Mèdiques (ICAM)",
+  province: { code: '08', name: 'Barcelona' },
+  benefitRequestRef: 'IP-2026-004567',
   documents: [
     {
       filename: 'Informe cardiología — Hospital del Mar.pdf',

@@ -9,6 +9,7 @@ const facts: ReceiptFacts = {
   subject: { name: 'María José García Fernández', idNumber: '12345678Z' },
   procedure: 'Aportación de informes médicos',
   addresseeUnit: 'Dirección Provincial del INSS de Madrid',
+  province: { code: '28', name: 'Madrid' },
   documents: [
     {
       filename: 'informe.pdf',
