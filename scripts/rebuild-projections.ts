@@ -6,7 +6,7 @@ import { projectionRunners } from '../apps/worker/src/projections';
 
 /**
  * Empties read models and replays the whole log into them, streaming, with progress.
- * Stop the workers first (or npm start, whose embedded database is single-process).
+ * Stop the workers first; on the embedded database, npm start holds its lock and this is refused.
  */
 export async function rebuildProjections(
   storage: Storage,

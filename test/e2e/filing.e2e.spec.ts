@@ -1,3 +1,4 @@
+import { collect } from '../support/async';
 import { ApiClient, pdfBytes, Reply } from '../support/client';
 import { RunningSystem, startSystem } from '../support/system';
 import { verifyDetachedCms } from '../support/verify-cms';
@@ -100,6 +101,11 @@ describe('filing through the electronic register', () => {
     expect(first.status).toBe(201);
     expect(first.body.registryEntry.number).toMatch(/^\d{4}\/\d{6}$/);
     expect(first.body.unit).toMatchObject({ id: 'ICAM' });
+    // The register records whom it filed for by name, as the principal gave it granting the power.
+    const submitted = (await collect(system.storage.eventStore.readStream(`case-${caseId}`))).find(
+      (e) => e.type === 'ReportsSubmitted',
+    );
+    expect(submitted?.data).toMatchObject({ subject: '23456789D', subjectName: 'Núria Puig Soler' });
 
     const again = await submit('resubmit-key-0001', { signingCode });
     expect(again.status).toBe(200);

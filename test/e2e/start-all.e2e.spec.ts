@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,10 +101,27 @@ describe('npm start with no configuration', () => {
     expect(cases.items.length).toBeGreaterThan(0);
   });
 
-  it('stops cleanly on SIGTERM', async () => {
+  it('refuses a projections rebuild on its embedded database while it runs, naming its pid', () => {
+    const rebuild = spawnSync(
+      process.execPath,
+      [join(process.cwd(), 'dist/scripts/rebuild-projections.js'), 'all'],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    expect(rebuild.status).toBe(1);
+    expect(rebuild.stderr).toContain(`The embedded database is in use by process ${child.pid} (node `);
+    expect(rebuild.stderr).toContain('start-all.js');
+    expect(rebuild.stdout).not.toContain('rebuilt from');
+  });
+
+  it('stops cleanly on SIGTERM, releasing the embedded database', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false);
   });
 
   it('wrote its jobs under a queue prefix of its own, not the default one', async () => {

@@ -19,7 +19,7 @@ import { generateCsv } from '@expediente/infra/receipts/csv';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { SigningCodeService } from '../identity/signing-code.service';
 import { metadataFor } from '../commands/command-context';
-import { powersBetween } from '../powers/powers-between';
+import { powersBetween, principalNameOn } from '../powers/powers-between';
 import { FilingProcedure } from './procedures';
 import { streams } from '@expediente/infra/event-store/streams';
 
@@ -137,18 +137,23 @@ export class FilingService {
       }
       const stream = streams.filing(caseId);
       const subject = state.subject;
+      // One instant for the whole filing: the register's number and date, and the date powers are judged on.
+      const metadata = metadataFor(principal, { idempotencyKey });
+      const powersOfAttorney =
+        subject === principal.subject
+          ? []
+          : await powersBetween(this.store, this.readModel, subject, principal.subject);
+      const subjectName =
+        subject === principal.subject ? principal.name : await principalNameOn(this.store, powersOfAttorney);
       const evidence = {
         caseId,
         otpVerified: principal.levelOfAssurance !== 'clave-permanente',
-        powersOfAttorney:
-          subject === principal.subject
-            ? []
-            : await powersBetween(this.store, this.readModel, subject, principal.subject),
+        powersOfAttorney,
+        ...(subjectName !== undefined && { subjectName }),
         activeBenefitRecord: await this.hasActiveRecord(state),
-        registryEntry: { number: '0000/000000', registeredAt: new Date() },
+        registryEntry: { number: '0000/000000', registeredAt: metadata.now },
         receiptCsv: 'PENDING',
       };
-      const metadata = metadataFor(principal, { idempotencyKey });
       const command = (data: typeof evidence) =>
         ({ type: procedure.commands.submit, data, metadata }) as never;
       // Every rule but the signature, before anything is spent.
@@ -165,7 +170,7 @@ export class FilingService {
         await this.signing.confirm(principal, `sign:${caseId}`, body.signingCode);
         evidence.otpVerified = true;
       }
-      evidence.registryEntry = await this.register.allocate(new Date());
+      evidence.registryEntry = await this.register.allocate(metadata.now);
       evidence.receiptCsv = generateCsv();
       const result = await runCommand(this.store, procedure.decider, stream, command(evidence), {
         expectedVersion: version,

@@ -44,3 +44,19 @@ export async function principalsRepresentedBy(
   );
   return [...new Set(judged.filter((principal) => principal !== undefined))];
 }
+
+/** The principal's name as they gave it when granting one of these powers (the grant's actor), if recorded. */
+export async function principalNameOn(
+  store: EventStore,
+  powers: readonly PowerOfAttorney[],
+): Promise<string | undefined> {
+  for (const power of powers) {
+    if (power.status === 'none') continue;
+    for await (const event of store.readStream(streams.power(power.terms.powerId))) {
+      if (event.type === 'PowerGranted' && typeof event.metadata.actorName === 'string') {
+        return event.metadata.actorName;
+      }
+    }
+  }
+  return undefined;
+}

@@ -2,7 +2,13 @@ import type { CaseResolved, MedicalUnit, RegistryEntry } from '@expediente/domai
 import type { StoredEvent } from '@expediente/infra/event-store/event-store.port';
 import type { ResolutionFacts, ResolutionProcedure } from '@expediente/infra/resolutions/resolution-renderer';
 
-type Filed = { registryEntry: RegistryEntry; subject: string; filer: string; paperOptOut?: boolean };
+type Filed = {
+  registryEntry: RegistryEntry;
+  subject: string;
+  filer: string;
+  subjectName?: string;
+  paperOptOut?: boolean;
+};
 
 /** What the resolution letter states, from the filing's events and the review's. */
 export function resolutionFactsOf(
@@ -19,10 +25,12 @@ export function resolutionFactsOf(
   const filed = submitted.data as Filed;
   const { unit, procedure } = opened.data as { unit: MedicalUnit; procedure: ResolutionProcedure };
   const { outcome, grounds, legalBasis, resolvedAt, caseId } = resolved.data;
+  // Filings recorded before the subject's name was: in one's own name it is the filer's.
   const subjectName =
-    filed.subject === filed.filer && typeof submitted.metadata.actorName === 'string'
+    filed.subjectName ??
+    (filed.subject === filed.filer && typeof submitted.metadata.actorName === 'string'
       ? submitted.metadata.actorName
-      : filed.subject;
+      : undefined);
   const paragraphs = (text: string) =>
     text
       .split(/\n\s*\n/)
@@ -32,7 +40,7 @@ export function resolutionFactsOf(
     caseId,
     registryEntry: filed.registryEntry,
     unit,
-    addressee: { name: subjectName, idNumber: filed.subject },
+    addressee: { ...(subjectName !== undefined && { name: subjectName }), idNumber: filed.subject },
     procedure,
     outcome,
     resolvedAt,

@@ -12,6 +12,8 @@ export interface SubmissionEvidence {
   readonly receiptCsv: string;
   /** Every power the subject granted the filer; empty when filing in one's own name. */
   readonly powersOfAttorney: readonly PowerOfAttorney[];
+  /** The subject's name, when the register knows it (see FilingRecord.subjectName). */
+  readonly subjectName?: string;
 }
 
 /**

@@ -23,6 +23,12 @@ export interface FilingRecord {
   readonly receiptCsv: string;
   readonly signedWith: LevelOfAssurance;
   readonly representation: RepresentationBasis;
+  /**
+   * The subject's name as the register knows it at filing, so documents can address them: the
+   * filer's own, or the principal's as given when granting the power. Absent when only a
+   * representation document vouches for the filer (and on filings from before it was recorded).
+   */
+  readonly subjectName?: string;
 }
 
 /** Emitted by both filings so the reviewers' queues can be fed from one event type. */

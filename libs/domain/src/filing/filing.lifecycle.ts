@@ -124,6 +124,7 @@ export const registration = (
       receiptCsv: evidence.receiptCsv,
       signedWith: metadata.actor.levelOfAssurance,
       representation,
+      ...(evidence.subjectName !== undefined && { subjectName: evidence.subjectName }),
       unit,
       submittedAt,
     },

@@ -3,9 +3,18 @@ import type { AttachmentContentType, AttachmentKind } from '../filing/attachment
 import type { RegistryEntry } from '../filing/filing.events';
 
 export interface ReceiptPerson {
-  readonly name: string;
+  /** Unknown to the register when only a representation document vouches for a subject. */
+  readonly name?: string;
   /** DNI, NIE or passport number. */
   readonly idNumber: string;
+}
+
+export interface ReceiptBeneficiary {
+  readonly name: string;
+  /** DNI/NIE; young children often have none. */
+  readonly idNumber?: string;
+  /** YYYY-MM-DD. */
+  readonly birthDate: string;
 }
 
 export interface ReceiptDocument {
@@ -33,6 +42,12 @@ export interface ReceiptStatement {
   readonly procedure: string;
   /** The unit the filing is addressed to (INSS provincial division or ICAM). */
   readonly addresseeUnit: string;
+  /** The province the filing is addressed to (the unit follows from it). */
+  readonly province: { readonly code: string; readonly name: string };
+  /** Medical reports: the benefit request they are for (the 'NOTES' reference on the form). */
+  readonly benefitRequestRef?: string;
+  /** Entitlement applications: the people the entitlement is asked for. */
+  readonly beneficiaries?: readonly ReceiptBeneficiary[];
   readonly documents: readonly ReceiptDocument[];
 }
 

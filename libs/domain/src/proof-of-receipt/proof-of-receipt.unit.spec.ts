@@ -29,6 +29,7 @@ const receipt: ProofOfReceiptIssued['data'] = {
     subject: { name: 'Ana', idNumber: '12345678Z' },
     procedure: 'Aportación de informes médicos actualizados',
     addresseeUnit: 'Dirección Provincial del INSS de Madrid',
+    province: { code: '28', name: 'Madrid' },
     documents: [],
   },
 };

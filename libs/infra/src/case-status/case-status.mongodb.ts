@@ -21,6 +21,7 @@ import {
   TimelineDoc,
   Writes,
 } from './case-status.mongodb.writes';
+import { processClock } from '../clock/clock';
 
 /**
  * The case-status read model in MongoDB (collections cases, timeline, powers,
@@ -61,7 +62,7 @@ export class MongoCaseStatusReadModel implements CaseStatusReadModel {
       const model = new MongoCaseStatusReadModel(
         client,
         client.db(options.database),
-        options.now ?? (() => new Date()),
+        options.now ?? (() => processClock.now()),
       );
       await model.createIndexes();
       return model;

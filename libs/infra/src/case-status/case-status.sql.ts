@@ -14,6 +14,7 @@ import {
   requireCaseCursor,
   TimelineEntry,
 } from './case-status.port';
+import { processClock } from '../clock/clock';
 
 /** Writes one change; a replayed change is harmless, and the checkpoint skips it anyway. */
 async function write(tx: SqlExecutor, change: CaseStatusChange): Promise<void> {
@@ -153,7 +154,7 @@ export class SqlCaseStatusReadModel implements CaseStatusReadModel {
 
   constructor(
     private readonly sql: SqlClient,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => processClock.now(),
   ) {
     this.writer = new SqlProjectionReadModel(sql, caseStatusProjection);
   }

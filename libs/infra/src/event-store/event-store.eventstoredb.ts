@@ -30,6 +30,7 @@ import {
 } from './event-store.port';
 import { pollingSubscription } from './polling-subscription';
 import { UpcasterRegistry } from './upcasters';
+import { processClock } from '../clock/clock';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Metadata key under which the store keeps what ESDB has no field for; stripped on read. */
@@ -66,7 +67,7 @@ export class EventStoreDbEventStore implements EventStore {
     options: EventStoreDbEventStoreOptions = {},
   ) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? (() => processClock.now());
     this.pageSize = options.pageSize ?? 500;
   }
 

@@ -14,6 +14,7 @@ import {
 } from './event-store.port';
 import { UpcasterRegistry } from './upcasters';
 import { pollingSubscription } from './polling-subscription';
+import { processClock } from '../clock/clock';
 
 export const EVENTS_CHANNEL = 'expediente_events';
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,7 +76,7 @@ export class SqlEventStore implements EventStore {
   ) {
     this.kind = sql.kind;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? (() => processClock.now());
     this.pageSize = options.pageSize ?? 500;
   }
 

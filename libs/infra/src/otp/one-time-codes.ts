@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { SqlClient } from '../sql/sql-client';
+import { processClock } from '../clock/clock';
 
 export const ONE_TIME_CODE_TTL_MS = 5 * 60 * 1000;
 const CODE_SPACE = 1_000_000;
@@ -54,7 +55,7 @@ interface GuessesRow {
 export class OneTimeCodes {
   constructor(
     private readonly sql: SqlClient,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => processClock.now(),
     private readonly budget: GuessBudget = DEFAULT_GUESS_BUDGET,
   ) {}
 

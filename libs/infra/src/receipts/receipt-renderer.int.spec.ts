@@ -6,12 +6,13 @@ import { verifyDetachedCms } from '../../../../test/support/verify-cms';
 import { PuppeteerPdfRenderer } from '../pdf/pdf-renderer.puppeteer';
 import { loadOrCreateSeal } from '../seal/seal';
 import { generateCsv } from './csv';
-import { ReceiptFacts, ReceiptRenderer, RECEIPT_PDF, RECEIPT_SIGNATURE } from './receipt-renderer';
+import type { ReceiptStatement } from '@expediente/domain';
+import { ReceiptRenderer, RECEIPT_PDF, RECEIPT_SIGNATURE } from './receipt-renderer';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const csv = generateCsv();
 
-const receiptFacts: ReceiptFacts = {
+const receiptFacts: ReceiptStatement = {
   registryEntry: { number: '2026/000123', registeredAt: '2026-11-23T10:05:07.000Z' },
   csv,
   verifyUrl: `https://sede.expediente.example/verificar/${csv}`,
@@ -19,6 +20,8 @@ const receiptFacts: ReceiptFacts = {
   subject: { name: 'Josep Puig i Ferrer', idNumber: 'X1234567L' },
   procedure: 'Aportación de informes médicos actualizados para una prestación en evaluación',
   addresseeUnit: "Institut Català d'Avaluacions Mèdiques (ICAM)",
+  province: { code: '08', name: 'Barcelona' },
+  benefitRequestRef: 'IP-2026-004567',
   documents: [
     {
       filename: 'Informe cardiología — Hospital del Mar.pdf',

@@ -1,42 +1,8 @@
-import type { AttachmentContentType, AttachmentKind, RegistryEntry } from '@expediente/domain';
+import type { ReceiptStatement } from '@expediente/domain';
 import { sealedZip } from '../seal/sealed-zip';
 import type { PdfRenderer } from '../pdf/pdf-renderer';
 import type { Seal } from '../seal/seal';
 import { receiptHtml } from './receipt-view';
-
-/** Everything a proof of receipt states; the worker gathers it from the filing's events. */
-export interface ReceiptFacts {
-  readonly registryEntry: RegistryEntry;
-  /** Verification code (CSV), ungrouped as stored. */
-  readonly csv: string;
-  /** Where anyone can check the receipt with its CSV. */
-  readonly verifyUrl: string;
-  /** Who filed and signed. */
-  readonly filer: ReceiptPerson;
-  /** Whose case it is: the filer, or the person a representative filed for. */
-  readonly subject: ReceiptPerson;
-  /** The procedure's name as the e-office shows it. */
-  readonly procedure: string;
-  /** The unit the filing is addressed to (INSS provincial division or ICAM). */
-  readonly addresseeUnit: string;
-  readonly documents: readonly ReceiptDocument[];
-}
-
-export interface ReceiptPerson {
-  readonly name: string;
-  /** DNI, NIE or passport number. */
-  readonly idNumber: string;
-}
-
-export interface ReceiptDocument {
-  readonly filename: string;
-  readonly contentType: AttachmentContentType;
-  readonly kind: AttachmentKind;
-  /** Bytes. */
-  readonly size: number;
-  /** The blob hash: lets the filer prove which exact bytes were registered. */
-  readonly sha256: string;
-}
 
 /** The receipt, the seal's detached signature over it, and both in the zip the filer downloads. */
 export interface ProofOfReceipt {
@@ -54,7 +20,7 @@ export class ReceiptRenderer {
     private readonly seal: Seal,
   ) {}
 
-  async renderReceipt(facts: ReceiptFacts): Promise<ProofOfReceipt> {
+  async renderReceipt(facts: ReceiptStatement): Promise<ProofOfReceipt> {
     const pdf = await this.pdfRenderer.render(receiptHtml(facts));
     const p7s = this.seal.signDetached(pdf);
     const zip = await sealedZip(

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { AttachmentContentType, AttachmentKind } from '@expediente/domain';
 import { formatCsv } from './csv';
-import type { ReceiptFacts } from './receipt-renderer';
-import { cssString } from '../pdf/print-css';
+import type { ReceiptStatement } from '@expediente/domain';
+import { cssString, FONT_STACKS } from '../pdf/print-css';
 
 /**
  * The receipt's HTML. All wording and formatting is decided here so the template stays a
  * plain layout; Handlebars escapes every value, and file names come from citizens.
  */
-export function receiptHtml(facts: ReceiptFacts): string {
+export function receiptHtml(facts: ReceiptStatement): string {
   // Prettier's Handlebars printer drops a doctype from the template; without one Chromium lays out in quirks mode.
   return `<!doctype html>\n${template()(viewOf(facts))}`;
 }
@@ -40,17 +40,27 @@ const TYPE_LABELS: Readonly<Record<AttachmentContentType, string>> = {
   'image/tiff': 'TIFF',
 };
 
-function viewOf(facts: ReceiptFacts) {
+function viewOf(facts: ReceiptStatement) {
   const registeredAt = new Date(facts.registryEntry.registeredAt);
   return {
     entryNumber: facts.registryEntry.number,
     registeredAt: madridTime(registeredAt),
     registeredAtUtc: registeredAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    filer: facts.filer,
-    subject: facts.subject,
+    filer: { name: facts.filer.name ?? null, idNumber: facts.filer.idNumber },
+    subject: { name: facts.subject.name ?? null, idNumber: facts.subject.idNumber },
     inOwnName: facts.filer.idNumber === facts.subject.idNumber,
     procedure: facts.procedure,
     addresseeUnit: facts.addresseeUnit,
+    province: `${facts.province.name} (${facts.province.code})`,
+    benefitRequestRef: facts.benefitRequestRef ?? null,
+    beneficiaries:
+      facts.beneficiaries?.map((beneficiary, index) => ({
+        number: index + 1,
+        name: beneficiary.name,
+        idNumber: beneficiary.idNumber ?? null,
+        birthDate: spanishDate(beneficiary.birthDate),
+      })) ?? null,
+    fonts: FONT_STACKS,
     documents: facts.documents.map((document, index) => ({
       number: index + 1,
       filename: document.filename,
@@ -93,6 +103,9 @@ function humanSize(bytes: number): string {
   const digits = unit === 0 ? 0 : 1;
   return `${new Intl.NumberFormat('es-ES', { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
+
+/** A calendar day as Spanish forms write it: 2026-03-09 → 09/03/2026. */
+const spanishDate = (isoDate: string): string => isoDate.split('-').reverse().join('/');
 
 /** Thin spaces between thousands (the SI / RAE style), so a byte count reads the same in both languages. */
 const spaced = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');

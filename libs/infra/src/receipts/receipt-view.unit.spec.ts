@@ -1,7 +1,7 @@
 import { receiptHtml } from './receipt-view';
-import type { ReceiptFacts } from './receipt-renderer';
+import type { ReceiptStatement } from '@expediente/domain';
 
-const facts: ReceiptFacts = {
+const facts: ReceiptStatement = {
   registryEntry: { number: '2026/000123', registeredAt: '2026-11-23T10:05:07.000Z' },
   csv: 'ABCDEFGHJKLMNPQR',
   verifyUrl: 'https://sede.expediente.example/verificar/ABCDEFGHJKLMNPQR',
@@ -9,6 +9,7 @@ const facts: ReceiptFacts = {
   subject: { name: 'María José García Fernández', idNumber: '12345678Z' },
   procedure: 'Aportación de informes médicos',
   addresseeUnit: 'Dirección Provincial del INSS de Madrid',
+  province: { code: '28', name: 'Madrid' },
   documents: [
     {
       filename: 'informe.pdf',

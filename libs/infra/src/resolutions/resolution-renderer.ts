@@ -44,7 +44,8 @@ export interface ResolutionFacts {
 }
 
 export interface ResolutionAddressee {
-  readonly name: string;
+  /** Unknown to the register when only a representation document vouches for the party. */
+  readonly name?: string;
   /** DNI, NIE or passport number. */
   readonly idNumber: string;
   /** Lines of the postal address, for the paper copy; omitted when the party opted out of paper. */

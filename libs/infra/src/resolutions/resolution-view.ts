@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { MedicalUnit } from '@expediente/domain';
 import { formatCsv } from '../receipts/csv';
-import { cssString } from '../pdf/print-css';
+import { cssString, FONT_STACKS } from '../pdf/print-css';
 import type {
   Localised,
   ResolutionFacts,
@@ -80,6 +80,7 @@ export function resolutionView(facts: ResolutionFacts) {
   return {
     language,
     lang: letters[0]!,
+    fonts: FONT_STACKS,
     title: `${letters[0] === 'ca' ? 'Resolució' : 'Resolución'} ${facts.caseId}`,
     footerCss: cssString(`${facts.caseId} · CSV ${csv}`),
     pageLabelCss: cssString(language === 'es' ? 'Página ' : 'Pàgina / Página '),
@@ -91,7 +92,9 @@ export function resolutionView(facts: ResolutionFacts) {
       heading: OUTCOME_HEADINGS[lang][facts.outcome],
       issuer: { body: ISSUING_BODY[facts.unit.kind], unit: facts.unit.name },
       addressee: {
-        name: facts.addressee.name,
+        name: facts.addressee.name ?? null,
+        // How the letter's sentences refer to the party: by name, or by identity number when none is known.
+        party: facts.addressee.name ?? facts.addressee.idNumber,
         idNumber: facts.addressee.idNumber,
         postalAddress: facts.addressee.postalAddress ?? [],
       },

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { E164_NUMBER, maskPhoneNumber, SentSms, SmsGateway } from './sms.port';
+import { processClock } from '../clock/clock';
 
 export const INBOX_SIZE = 50;
 /** A long-running dev server must not grow without bound either. */
@@ -14,7 +15,7 @@ export class LocalSmsGateway implements SmsGateway {
   private readonly logger = new Logger('LocalSms');
   private readonly inboxes = new Map<string, SentSms[]>();
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly now: () => Date = () => processClock.now()) {}
 
   async send(to: string, text: string): Promise<void> {
     if (!E164_NUMBER.test(to)) throw new RangeError(`"${maskPhoneNumber(to)}" is not an E.164 number`);

@@ -1,21 +1,35 @@
 import { PGlite } from '@electric-sql/pglite';
 import { assertIdentifier, SqlClient, SqlExecutor } from './sql-client';
+import { lockEmbeddedDatabase } from './pglite-lock';
 
 export interface PgliteClientOptions {
   /** A directory for a persistent database; omit for an in-memory one. */
   readonly dataDir?: string;
 }
 
+/**
+ * A persistent database is locked first (`<dataDir>.lock`): two processes on one PGlite directory
+ * corrupt it, so the second is refused naming the first.
+ */
 export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<SqlClient> {
-  const db = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
-  return new PgliteClient(db);
+  if (!options.dataDir) return new PgliteClient(await PGlite.create(), () => undefined);
+  const release = lockEmbeddedDatabase(`${options.dataDir}.lock`);
+  try {
+    return new PgliteClient(await PGlite.create(options.dataDir), release);
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** PGlite is one connection: it runs one statement or transaction at a time, in call order. */
 class PgliteClient implements SqlClient {
   readonly kind = 'pglite' as const;
 
-  constructor(private readonly db: PGlite) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly release: () => void,
+  ) {}
 
   async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
     const result = await this.db.query<Row>(text, params as unknown[]);
@@ -40,5 +54,6 @@ class PgliteClient implements SqlClient {
 
   async close(): Promise<void> {
     if (!this.db.closed) await this.db.close();
+    this.release();
   }
 }
