@@ -1,11 +1,8 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { InfraModule, InfraModuleOptions, TypedConfig } from '@expediente/infra/infra.module';
+import { InfraModule, InfraModuleOptions } from '@expediente/infra/infra.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
-import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
-import { BENEFIT_RECORDS } from '@expediente/infra/benefit-records/benefit-records.port';
-import { SqlBenefitRecords } from '@expediente/infra/benefit-records/benefit-records.sql';
+import { BenefitRecordsModule } from '@expediente/infra/benefit-records/benefit-records.module';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { FilingController } from './filing/filing.controller';
 import { FilingService } from './filing/filing.service';
@@ -18,20 +15,6 @@ import { NotificationsApiModule } from './notifications/notifications-api.module
 import { DashboardApiModule } from './dashboard/dashboard-api.module';
 import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
 
-/** The local benefit-records adapter starts from its fixtures file. */
-@Injectable()
-class BenefitRecordsFixtures implements OnApplicationBootstrap {
-  constructor(
-    @Inject(BENEFIT_RECORDS) private readonly records: SqlBenefitRecords,
-    @Inject(ConfigService) private readonly config: TypedConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const file = this.config.get('BENEFIT_RECORDS_FILE', { infer: true });
-    if (file !== 'none') await this.records.importFile(file);
-  }
-}
-
 @Module({})
 export class ApiModule {
   static forRoot(options: InfraModuleOptions = {}): DynamicModule {
@@ -40,6 +23,7 @@ export class ApiModule {
       imports: [
         InfraModule.forRoot(options),
         CqrsModule.forRoot(),
+        BenefitRecordsModule,
         HealthModule,
         IdentityApiModule,
         ReviewApiModule,
@@ -54,15 +38,7 @@ export class ApiModule {
         PowersController,
         BenefitRecordsController,
       ],
-      providers: [
-        FilingService,
-        {
-          provide: BENEFIT_RECORDS,
-          inject: [SQL_CLIENT],
-          useFactory: (sql: SqlClient) => new SqlBenefitRecords(sql),
-        },
-        BenefitRecordsFixtures,
-      ],
+      providers: [FilingService],
     };
   }
 }

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InfraModule, InfraModuleOptions, TypedConfig } from '@expediente/infra/infra.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
-import { PooledPdfRenderer } from '@expediente/infra/pdf/pdf-renderer.pool';
+import { pdfRendererProvider } from '@expediente/infra/pdf/pdf-renderer.providers';
 import { ResolutionRenderer } from '@expediente/infra/resolutions/resolution-renderer';
 import { loadOrCreateSeal, Seal, SEAL } from '@expediente/infra/seal/seal';
 import { ReceiptRenderer } from '@expediente/infra/receipts/receipt-renderer';
@@ -18,12 +18,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [InfraModule.forRoot(options), HealthModule],
       providers: [
-        {
-          provide: PDF_RENDERER,
-          inject: [ConfigService],
-          useFactory: (config: TypedConfig) =>
-            new PooledPdfRenderer({ executablePath: config.get('CHROME_PATH', { infer: true }) }),
-        },
+        pdfRendererProvider,
         {
           provide: SEAL,
           inject: [ConfigService],

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { IDENTITY_PROVIDER, IdentityProvider } from '@expediente/infra/identity/identity-provider.port';
 import { e164, principalSchema } from '@expediente/infra/identity/principal.schema';
-import { LocalSmsGateway } from '@expediente/infra/sms/sms.local';
+import { SMS_OUTBOX, SmsOutbox } from '@expediente/infra/sms/sms.port';
 import { parseBody } from '../problem/parse-body';
 import { DevelopmentOnlyGuard } from './development-only.guard';
 import { ZodBody } from '../problem/zod-body.decorator';
@@ -18,7 +18,7 @@ const inboxQuery = z.object({ to: e164 });
 export class DevIdentityController {
   constructor(
     @Inject(IDENTITY_PROVIDER) private readonly identity: IdentityProvider,
-    private readonly sms: LocalSmsGateway,
+    @Inject(SMS_OUTBOX) private readonly sms: SmsOutbox,
   ) {}
 
   /**

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
 import { InformationDrafts } from '@expediente/infra/review-queue/information-drafts';
-import { STAFF_DIRECTORY, STAFF_FIXTURES_FILE } from '@expediente/infra/staff/staff-directory.port';
-import { LocalStaffDirectory } from '@expediente/infra/staff/staff-directory.local';
+import { STAFF_DIRECTORY } from '@expediente/infra/staff/staff-directory.port';
+import { staffDirectoryProvider } from '@expediente/infra/staff/staff-directory.providers';
 import { IdentityApiModule } from '../identity/identity-api.module';
 import { CaseLifecycleModule } from '../case-lifecycle/case-lifecycle.module';
 import { ReviewController } from './review.controller';
@@ -17,7 +17,7 @@ import { InformationService } from './information.service';
   providers: [
     ReviewService,
     InformationService,
-    { provide: STAFF_DIRECTORY, useFactory: () => LocalStaffDirectory.fromFile(STAFF_FIXTURES_FILE) },
+    staffDirectoryProvider,
     {
       provide: InformationDrafts,
       inject: [SQL_CLIENT],

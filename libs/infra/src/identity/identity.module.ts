@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { TypedConfig } from '../infra.module';
 import { OneTimeCodes } from '../otp/one-time-codes';
 import { LocalSmsGateway } from '../sms/sms.local';
-import { SMS_GATEWAY } from '../sms/sms.port';
+import { SMS_GATEWAY, SMS_OUTBOX } from '../sms/sms.port';
 import { SqlClient, SQL_CLIENT } from '../sql/sql-client';
 import { IDENTITY_PROVIDER } from './identity-provider.port';
 import { LocalIdentityProvider } from './identity-provider.local';
@@ -34,7 +34,8 @@ import { LocalIdentityProvider } from './identity-provider.local';
     // The dev endpoints read the inbox, which is not part of the port: both names reach one instance.
     { provide: LocalSmsGateway, useFactory: () => new LocalSmsGateway() },
     { provide: SMS_GATEWAY, useExisting: LocalSmsGateway },
+    { provide: SMS_OUTBOX, useExisting: LocalSmsGateway },
   ],
-  exports: [IDENTITY_PROVIDER, OneTimeCodes, LocalSmsGateway, SMS_GATEWAY],
+  exports: [IDENTITY_PROVIDER, OneTimeCodes, SMS_GATEWAY, SMS_OUTBOX],
 })
 export class IdentityModule {}

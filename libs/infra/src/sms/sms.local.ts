@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { E164_NUMBER, maskPhoneNumber, SentSms, SmsGateway } from './sms.port';
+import { E164_NUMBER, maskPhoneNumber, SentSms, SmsGateway, SmsOutbox } from './sms.port';
 import { processClock } from '../clock/clock';
 
 export const INBOX_SIZE = 50;
@@ -11,7 +11,7 @@ const MAX_NUMBERS = 1000;
  * GET /dev/sms (a developer signs without a phone) and the e2e tests. The log says a message
  * went, never what it said: the text carries signing codes.
  */
-export class LocalSmsGateway implements SmsGateway {
+export class LocalSmsGateway implements SmsGateway, SmsOutbox {
   private readonly logger = new Logger('LocalSms');
   private readonly inboxes = new Map<string, SentSms[]>();
 

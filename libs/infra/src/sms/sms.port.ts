@@ -6,6 +6,14 @@ export interface SmsGateway {
 
 export const SMS_GATEWAY = Symbol('SMS_GATEWAY');
 
+/** What a development gateway kept of the messages it sent (GET /dev/sms, the e2e tests). */
+export interface SmsOutbox {
+  /** Oldest first. */
+  inbox(to: string): readonly SentSms[];
+}
+
+export const SMS_OUTBOX = Symbol('SMS_OUTBOX');
+
 /** '+', country code, at most 15 digits in all. */
 export const E164_NUMBER = /^\+[1-9]\d{6,14}$/;
 
