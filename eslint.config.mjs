@@ -57,6 +57,49 @@ export const domainBoundary = {
   },
 };
 
+/**
+ * Types reach across the domain's edge: a typed command is built, never cast into shape
+ * (`as never` and `as unknown as` hide the mismatch the compiler would have caught).
+ */
+export const noTypeErasure = {
+  files: ['apps/**/*.ts', 'libs/**/*.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'TSAsExpression > TSNeverKeyword.typeAnnotation',
+        message: 'No `as never`: build the typed command or event instead.',
+      },
+      {
+        selector:
+          "TSAsExpression[expression.type='TSAsExpression'][expression.typeAnnotation.type='TSUnknownKeyword']",
+        message: 'No `as unknown as`: build the typed value instead.',
+      },
+    ],
+  },
+};
+
+/** The apps know ports; which adapter serves a port is decided in libs/infra (storage, providers, modules). */
+export const appsUsePorts = {
+  files: ['apps/**/*.ts'],
+  ignores: ['apps/**/*.spec.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex:
+              '^@expediente/infra/.*\\.(sql|postgres|pglite|mongodb|eventstoredb|local|pool|puppeteer|redis)$',
+            message:
+              'apps import ports, never concrete adapters: inject the port and wire the adapter in libs/infra.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   js.configs.recommended,
@@ -68,4 +111,6 @@ export default tseslint.config(
     },
   },
   domainBoundary,
+  noTypeErasure,
+  appsUsePorts,
 );

@@ -1,11 +1,11 @@
-import { ExecutionContext, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import type { TypedConfig } from '@expediente/infra/infra.module';
 import { DevelopmentOnlyGuard } from './development-only.guard';
 
-const configFor = (NODE_ENV: string) => ({ get: () => NODE_ENV }) as unknown as TypedConfig;
-const request = {
-  switchToHttp: () => ({ getRequest: () => ({ method: 'POST', path: '/dev/login' }) }),
-} as unknown as ExecutionContext;
+const configFor = (NODE_ENV: string): TypedConfig => new ConfigService({ NODE_ENV });
+const request = new ExecutionContextHost([{ method: 'POST', path: '/dev/login' }]);
 
 describe('development-only endpoints', () => {
   it.each(['development', 'test'])('are open when NODE_ENV is %s', (env) => {

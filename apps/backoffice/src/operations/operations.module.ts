@@ -32,8 +32,7 @@ export class OperationsModule {
             const operatorOnly = new OperatorOnlyMiddleware(identity);
             return {
               route: '/queues',
-              // @bull-board/express 9.10.1 pins @bull-board/api 9.10.1: the same shape, another copy.
-              adapter: ExpressAdapter as unknown as BullBoardModuleOptions['adapter'],
+              adapter: ExpressAdapter,
               middleware: operatorOnly.use.bind(operatorOnly),
             };
           },

@@ -1,4 +1,4 @@
-import { spec } from '../shared/given-when-then.testing';
+import { fromOutside, spec } from '../shared/given-when-then.testing';
 import { ICAM } from '../reference/provinces';
 import type { CaseReviewEvent } from './case-review.events';
 import type { CloseCase, ProvideInformation, ResolveCase } from './case-review.commands';
@@ -279,7 +279,9 @@ describe('case review: providing information', () => {
       .when(provide(citizen(filer), { attachments: [document(1), document(1)] }))
       .thenThrows('ATTACHMENT_ALREADY_ATTACHED');
     given(waiting)
-      .when(provide(citizen(filer), { attachments: [{ ...document(1), kind: 'application-form' } as never] }))
+      .when(
+        provide(citizen(filer), { attachments: [{ ...document(1), kind: fromOutside('application-form') }] }),
+      )
       .thenThrows('ATTACHMENT_KIND_NOT_ALLOWED');
   });
 
@@ -339,7 +341,7 @@ describe('case review: evaluation and resolution', () => {
 
   it('refuses an outcome other than granted, partially granted or denied', () =>
     given([...atRosa, evaluated])
-      .when(resolve(rosa(), { outcome: 'maybe' as never }))
+      .when(resolve(rosa(), { outcome: fromOutside('maybe') }))
       .thenThrows('INVALID_OUTCOME'));
 
   it('refuses a resolution without grounds or legal basis', () => {

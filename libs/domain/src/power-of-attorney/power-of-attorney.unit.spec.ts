@@ -1,5 +1,5 @@
 import { PEOPLE, metadataFor } from '../shared/fixtures.testing';
-import { spec } from '../shared/given-when-then.testing';
+import { fromOutside, spec } from '../shared/given-when-then.testing';
 import type { GrantPower } from './power-of-attorney.commands';
 import {
   evolve,
@@ -113,7 +113,7 @@ describe('power of attorney: granting', () => {
 
   it('refuses a command the aggregate does not know', () =>
     given([])
-      .when({ type: 'ForgePower', data: {}, metadata: metadataFor(principal) } as never)
+      .when(fromOutside({ type: 'ForgePower', data: {}, metadata: metadataFor(principal) }))
       .thenThrows('UNKNOWN_COMMAND'));
 
   it('refuses granting the same power twice', () =>

@@ -48,3 +48,9 @@ export const spec = <Command, Event, State>(
     },
   }),
 });
+
+/**
+ * A value as it may arrive from outside before any validation (a forged request, a newer
+ * client), for the tests that show the domain refuses what its types rule out.
+ */
+export const fromOutside = <T>(value: unknown): T => value as T;

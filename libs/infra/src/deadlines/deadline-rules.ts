@@ -27,9 +27,7 @@ const period = z.object({ days: z.number().int().min(0).max(3650), count: z.enum
 const steps = { assign: period, evaluate: period, citizenAnswer: period, notifyResolution: period };
 const policySchema = z.object({
   standard: z.object(steps),
-  byProcedure: z
-    .partialRecord(z.enum(PROCEDURES as unknown as [string, ...string[]]), z.object(steps).partial())
-    .optional(),
+  byProcedure: z.partialRecord(z.enum(PROCEDURES), z.object(steps).partial()).optional(),
 });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const holiday = z.object({ date: isoDate, name: z.string().min(1) });

@@ -29,7 +29,8 @@ const VALIDITY_YEARS = 5;
  * forge writes names as PrintableString unless told otherwise, which cannot hold "ó". Its
  * typings call this field a tag *class*; the code reads it as the string *type*.
  */
-const UTF8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
+const utf8Type: number = forge.asn1.Type.UTF8;
+const UTF8: forge.asn1.Class = utf8Type;
 
 /** A development seal only: production loads a qualified seal certificate issued to the body. */
 const SUBJECT: forge.pki.CertificateField[] = [
@@ -83,8 +84,7 @@ function sealFrom(dir: string): Seal {
           { type: OID.signingTime }, // forge fills in the current time
         ],
       };
-      // forge takes issuer + serial in place of a certificate (see decodedName); its typings know only the latter.
-      signed.addSigner(signer as unknown as Parameters<typeof signed.addSigner>[0]);
+      signed.addSigner(signer);
       signed.sign({ detached: true });
       return Buffer.from(forge.asn1.toDer(signed.toAsn1()).getBytes(), 'binary');
     },
