@@ -1,9 +1,12 @@
 import { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { InfraModuleOptions } from '@expediente/infra/infra.module';
 import { createHttpApp } from '@expediente/infra/bootstrap';
 import { ApiModule } from './api.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { jsonSchemaOf } from './openapi/json-schema';
+import { problemSchema } from './openapi/problem.schema';
 import { answerClientErrorsWithProblems } from './problem/client-error';
 
 /** The API as an app not yet listening: main.ts, npm start and the e2e tests all build it here. */
@@ -19,9 +22,16 @@ export async function createApiApp(options: InfraModuleOptions = {}): Promise<IN
         'Electronic register, case status and medical-unit work for the social-security e-office',
       )
       .setVersion('0.1.0')
+      .setLicense('Proprietary', 'https://expediente.example/license')
+      .addServer(app.get(ConfigService).get<string>('PUBLIC_BASE_URL') ?? 'http://localhost:3000')
       .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, Problem: jsonSchemaOf(problemSchema, 'output') },
+  };
   SwaggerModule.setup('docs', app, document);
   return app;
 }

@@ -5,6 +5,7 @@ import { DevelopmentOnlyGuard } from './development-only.guard';
 import { DevIdentityController } from './dev-identity.controller';
 import { DevClockController } from './dev-clock.controller';
 import { SigningCodeService } from './signing-code.service';
+import { SignedCommands } from '../commands/signed-command';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 
 /**
@@ -14,7 +15,7 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module';
 @Module({
   imports: [IdentityModule, RateLimitModule],
   controllers: [DevIdentityController, DevClockController],
-  providers: [AuthGuard, DevelopmentOnlyGuard, SigningCodeService],
-  exports: [AuthGuard, SigningCodeService],
+  providers: [AuthGuard, DevelopmentOnlyGuard, SigningCodeService, SignedCommands],
+  exports: [AuthGuard, SigningCodeService, SignedCommands],
 })
 export class IdentityApiModule {}

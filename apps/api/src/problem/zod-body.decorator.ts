@@ -1,12 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
-import { z } from 'zod';
-
-type JsonSchema = Record<string, unknown>;
+import type { z } from 'zod';
+import { jsonSchemaOf } from '../openapi/json-schema';
 
 /** The OpenAPI description of a body validated by zod: one schema serves validation and /docs. */
 export const ZodBody = (...schemas: z.ZodType[]) => {
-  const [first, ...rest] = schemas.map(toOpenApi);
+  const [first, ...rest] = schemas.map((schema) => jsonSchemaOf(schema, 'input'));
   return ApiBody({ schema: rest.length === 0 ? first! : { oneOf: [first, ...rest] } });
 };
 
@@ -32,11 +31,3 @@ export const DocumentUpload = () =>
       },
     }),
   );
-
-function toOpenApi(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as JsonSchema;
-  return json;
-}
