@@ -1,12 +1,19 @@
 import { Migration } from '../sql/migrations';
 
 /**
- * Global positions come from the single row of event_log_head, locked by each
- * append until it commits: positions are handed out in commit order, so a reader
- * that has seen position N will never later find a committed event below N.
- * (A plain sequence hands them out in call order, and a slow transaction then
- * commits "in the past" of a subscriber: the skipped-event bug.)
+ * A global position is `transaction id × POSITIONS_PER_TRANSACTION + n`, n = 1…events of the
+ * append (each append is one transaction). Readers take only rows below the horizon: every
+ * transaction id below `pg_snapshot_xmin(pg_current_snapshot())` has ended, and any row still
+ * to commit carries an id at or above it, so its position sorts after every row already read.
+ * Position order is (transaction id, n) order, the committed log below the horizon is a prefix
+ * of it, and a checkpoint stays one number. Appends commit in parallel; docs/ARCHITECTURE.md
+ * "No skipped events" gives the proof and the limits.
  */
+export const POSITIONS_PER_TRANSACTION = 1024;
+
+/** The highest position a reader may take, exclusive: SQL, evaluated with the reader's snapshot. */
+export const READ_HORIZON = `pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${POSITIONS_PER_TRANSACTION}`;
+
 export const eventStoreMigrations: readonly Migration[] = [
   {
     id: '001_event_store',
@@ -35,6 +42,50 @@ export const eventStoreMigrations: readonly Migration[] = [
         UNIQUE (stream_id, stream_version),
         UNIQUE (stream_id, event_id)
       )
+    `,
+  },
+  {
+    // Positions written by 001 (from the head row) counted events one by one and each append took
+    // a transaction id, so they sit below the first position this scheme hands out; checked anyway.
+    id: '002_positions_from_transaction_ids',
+    sql: `
+      DROP TABLE event_log_head;
+      DO $$ BEGIN
+        IF (SELECT coalesce(max(position), 0) FROM events)
+           >= pg_current_xact_id()::text::bigint * ${POSITIONS_PER_TRANSACTION} THEN
+          RAISE EXCEPTION 'events.position already exceeds the transaction-id positions';
+        END IF;
+      END $$;
+      CREATE FUNCTION append_events(
+        p_stream text, p_expected integer, p_expected_hash text,
+        p_ids uuid[], p_types text[], p_schema_versions integer[], p_data jsonb[], p_metadata jsonb[],
+        p_recorded_at timestamptz, p_hashes text[]
+      ) RETURNS bigint LANGUAGE plpgsql AS $$
+      DECLARE
+        n constant integer := cardinality(p_ids);
+        base bigint;
+      BEGIN
+        -- The stream's head moves only from the version and hash the writer chained onto: of two
+        -- rivals the second waits for the first's row lock, then finds the head moved.
+        IF p_expected < 0 THEN
+          INSERT INTO streams (stream_id, version, last_hash) VALUES (p_stream, n - 1, p_hashes[n])
+          ON CONFLICT DO NOTHING;
+        ELSE
+          UPDATE streams SET version = p_expected + n, last_hash = p_hashes[n]
+          WHERE stream_id = p_stream AND version = p_expected AND last_hash = p_expected_hash;
+        END IF;
+        IF NOT FOUND THEN
+          RETURN NULL;
+        END IF;
+        base := pg_current_xact_id()::text::bigint * ${POSITIONS_PER_TRANSACTION};
+        INSERT INTO events (position, stream_id, stream_version, event_id, type, schema_version,
+                            data, metadata, recorded_at, hash)
+        SELECT base + t.n, p_stream, p_expected + t.n::integer, t.id, t.type, t.schema_version,
+               t.data, t.metadata, p_recorded_at, t.hash
+        FROM unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata, p_hashes)
+             WITH ORDINALITY AS t(id, type, schema_version, data, metadata, hash, n);
+        RETURN base + n;
+      END $$
     `,
   },
 ];

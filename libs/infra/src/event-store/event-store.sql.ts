@@ -1,6 +1,8 @@
-import { SqlClient, SqlExecutor } from '../sql/sql-client';
+import { SqlClient } from '../sql/sql-client';
 import { eventHash, GENESIS_HASH } from './event-hash';
+import { POSITIONS_PER_TRANSACTION, READ_HORIZON } from './event-store.migrations';
 import {
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedVersion,
@@ -25,9 +27,15 @@ export interface SqlEventStoreOptions {
   readonly pageSize?: number;
 }
 
-interface StreamHead {
-  version: number;
-  last_hash: string;
+/** Where a stream's chain stands: the version and hash of its last event. */
+interface Head {
+  readonly version: number;
+  readonly hash: string;
+}
+
+interface HeadRow {
+  version: number | null;
+  last_hash: string | null;
   found: { v: number; p: string | number }[] | null;
 }
 
@@ -42,7 +50,6 @@ interface ChainedRow {
   readonly version: number;
   readonly dataJson: string;
   readonly metadataJson: string;
-  readonly recordedAt: Date;
   readonly hash: string;
 }
 
@@ -68,6 +75,8 @@ export class SqlEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly clock: () => Date;
   private readonly pageSize: number;
+  private announcing?: Promise<void>;
+  private announceAgain = false;
 
   constructor(
     private readonly sql: SqlClient,
@@ -79,55 +88,87 @@ export class SqlEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 500;
   }
 
+  /**
+   * One round trip (one self-committing call of append_events) when the writer names the head it
+   * chains onto: a new stream, or a version with its hash. Otherwise the head is read first.
+   */
   async append(
     stream: string,
     events: readonly NewEvent[],
-    { expectedVersion }: { expectedVersion: ExpectedVersion },
+    { expectedVersion, expectedHash }: AppendOptions,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    if (events.length > POSITIONS_PER_TRANSACTION) {
+      throw new Error(`append takes at most ${POSITIONS_PER_TRANSACTION} events, got ${events.length}`);
+    }
     for (const event of events) {
       if (!uuid.test(event.id)) throw new Error(`Event id "${event.id}" is not a UUID`);
     }
-    if (expectedVersion === 'no-stream') {
-      // A new stream has no previous hash to read: one self-committing statement creates it.
-      // If the stream exists after all (a retry, or a rival), the full path below says which.
-      const created = await this.write(this.sql, stream, this.chain(stream, events, undefined), false);
-      if (created) return created;
+    const ids = events.map((e) => e.id);
+    let head: Head | undefined;
+    if (typeof expectedVersion === 'number' && expectedHash !== undefined) {
+      head = { version: expectedVersion, hash: expectedHash };
+    } else if (expectedVersion !== 'no-stream') {
+      const actual = await this.readHead(stream, ids);
+      if ('position' in actual) return actual;
+      checkExpected(stream, expectedVersion, actual.head?.version);
+      head = actual.head;
     }
-    return this.sql.transaction(async (tx) => {
-      // The stream's row lock serialises appends to one stream; the same read finds a retried append.
-      const [current] = await tx.query<StreamHead>(
-        `SELECT version, last_hash,
-                (SELECT json_agg(json_build_object('v', stream_version, 'p', position))
-                 FROM events WHERE stream_id = $1 AND event_id = ANY($2::uuid[])) AS found
-         FROM streams WHERE stream_id = $1 FOR UPDATE`,
-        [stream, events.map((e) => e.id)],
-      );
-      const found = current?.found ?? [];
-      if (found.length === events.length) return retriedResult(found);
-      if (found.length > 0) throw new WrongExpectedVersion(stream, expectedVersion, current?.version);
-      checkExpected(stream, expectedVersion, current?.version);
-      const written = await this.write(
-        tx,
-        stream,
-        this.chain(stream, events, current),
-        current !== undefined,
-      );
-      if (written) return written;
-      const [winner] = await tx.query<{ version: number }>(
-        'SELECT version FROM streams WHERE stream_id = $1',
-        [stream],
-      );
-      throw new WrongExpectedVersion(stream, expectedVersion, winner?.version);
-    });
+    for (;;) {
+      const written = await this.write(stream, head, this.chain(stream, events, head));
+      if (written) {
+        this.announce();
+        return written;
+      }
+      // Not where we chained: a retry that already committed, a rival, or a wrong expectedHash.
+      const actual = await this.readHead(stream, ids);
+      if ('position' in actual) return actual;
+      if (expectedVersion === 'any') {
+        head = actual.head;
+        continue;
+      }
+      if (actual.head?.version === expectedVersion) {
+        throw new Error(`Stream ${stream}: expectedHash is not the hash of version ${expectedVersion}`);
+      }
+      throw new WrongExpectedVersion(stream, expectedVersion, actual.head?.version);
+    }
+  }
+
+  /** The stream's head, or the original result when these events are all in it already. */
+  private async readHead(
+    stream: string,
+    ids: readonly string[],
+  ): Promise<AppendResult | { head: Head | undefined }> {
+    const [row] = await this.sql.query<HeadRow>(
+      `SELECT s.version, s.last_hash,
+              (SELECT json_agg(json_build_object('v', stream_version, 'p', position))
+               FROM events WHERE stream_id = $1 AND event_id = ANY($2::uuid[])) AS found
+       FROM (SELECT 1) AS one LEFT JOIN streams s ON s.stream_id = $1`,
+      [stream, ids],
+    );
+    const found = row?.found ?? [];
+    const head =
+      row?.version == null || row.last_hash == null
+        ? undefined
+        : { version: row.version, hash: row.last_hash.trim() };
+    if (found.length === ids.length) return retriedResult(found);
+    if (found.length > 0) throw new WrongExpectedVersion(stream, 'any', head?.version);
+    return { head };
   }
 
   /** Versions and hashes for the new events, continuing the stream's chain. */
-  private chain(stream: string, events: readonly NewEvent[], head: StreamHead | undefined): ChainedRow[] {
+  private chain(
+    stream: string,
+    events: readonly NewEvent[],
+    head: Head | undefined,
+  ): {
+    rows: ChainedRow[];
+    recordedAt: Date;
+  } {
     const recordedAt = this.clock();
-    let previousHash = head?.last_hash ?? GENESIS_HASH;
+    let previousHash = head?.hash ?? GENESIS_HASH;
     let version = head?.version ?? -1;
-    return events.map((event) => {
+    const rows = events.map((event) => {
       version += 1;
       // Serialised once: the same text is hashed (parsed back, as storage will return it) and stored.
       const dataJson = JSON.stringify(event.data ?? null);
@@ -142,57 +183,58 @@ export class SqlEventStore implements EventStore {
         metadata: JSON.parse(metadataJson) as unknown,
         recordedAt,
       });
-      return { event, version, dataJson, metadataJson, recordedAt, hash: previousHash };
+      return { event, version, dataJson, metadataJson, hash: previousHash };
     });
+    return { rows, recordedAt };
   }
 
   /**
-   * One statement: move the stream's head (create it, or update it under the row lock the
-   * caller holds), reserve positions on the log's head row — locked to commit, so positions
-   * follow commit order (see migrations) — insert, and notify subscribers at commit.
-   * Undefined when the stream's row could not be created because it exists.
+   * append_events (see migrations) moves the stream's head from the one chained onto and inserts
+   * the events, in its own transaction; undefined when the head was not there.
    */
   private async write(
-    executor: SqlExecutor,
     stream: string,
-    rows: readonly ChainedRow[],
-    streamExists: boolean,
+    head: Head | undefined,
+    { rows, recordedAt }: { rows: readonly ChainedRow[]; recordedAt: Date },
   ): Promise<AppendResult | undefined> {
-    const last = rows[rows.length - 1]!;
-    const moveStream = streamExists
-      ? 'UPDATE streams SET version = $11, last_hash = $12 WHERE stream_id = $13 RETURNING 1'
-      : 'INSERT INTO streams (stream_id, version, last_hash) VALUES ($13, $11, $12) ON CONFLICT DO NOTHING RETURNING 1';
-    const [inserted] = await executor.query<{ last: string | null }>(
-      `WITH moved AS (${moveStream}),
-       head AS (UPDATE event_log_head SET position = position + $10 WHERE EXISTS (SELECT 1 FROM moved) RETURNING position),
-       ins AS (
-         INSERT INTO events (${columns})
-         SELECT head.position - $10 + t.ord, $13, t.stream_version, t.event_id, t.type, t.schema_version,
-                t.data, t.metadata, t.recorded_at, t.hash
-         FROM head, unnest($1::int[], $2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[],
-                           $7::timestamptz[], $8::text[], $9::int[])
-              AS t(stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash, ord)
-         RETURNING position)
-       SELECT max(position) AS last, pg_notify('${EVENTS_CHANNEL}', max(position)::text) FROM ins`,
+    const [row] = await this.sql.query<{ position: string | null }>(
+      'SELECT append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS position',
       [
-        rows.map((r) => r.version),
+        stream,
+        head?.version ?? -1,
+        head?.hash ?? null,
         rows.map((r) => r.event.id),
         rows.map((r) => r.event.type),
         rows.map((r) => r.event.schemaVersion ?? 1),
         rows.map((r) => r.dataJson),
         rows.map((r) => r.metadataJson),
-        rows.map((r) => r.recordedAt.toISOString()),
+        recordedAt.toISOString(),
         rows.map((r) => r.hash),
-        rows.map((_, i) => i + 1),
-        rows.length,
-        last.version,
-        last.hash,
-        stream,
       ],
     );
-    return inserted?.last == null
+    return row?.position == null
       ? undefined
-      : { nextExpectedVersion: last.version, position: Number(inserted.last) };
+      : { nextExpectedVersion: rows[rows.length - 1]!.version, position: Number(row.position) };
+  }
+
+  /**
+   * Wakes subscribers after a commit. Not in the append's own statement: NOTIFY takes a
+   * cluster-wide lock held through commit, which would serialise every append's commit again.
+   * One NOTIFY at a time per store; appends committed while one is in flight get one more after it.
+   */
+  private announce(): void {
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    const send = async (): Promise<void> => {
+      do {
+        this.announceAgain = false;
+        await this.sql.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`).catch(() => undefined);
+      } while (this.announceAgain);
+      this.announcing = undefined;
+    };
+    this.announcing = send();
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
@@ -230,9 +272,11 @@ export class SqlEventStore implements EventStore {
     }
   }
 
+  /** Only below the horizon (see migrations): what a later page could add sorts after this one. */
   private async readPage(after: number, limit: number): Promise<StoredEvent[]> {
     const rows = await this.sql.query<EventRow>(
-      `SELECT ${columns} FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
+      `SELECT ${columns} FROM events WHERE position > $1 AND position < ${READ_HORIZON}
+       ORDER BY position LIMIT $2`,
       [after, limit],
     );
     return rows.map((row) => this.upcasters.upcast(toStored(row)));
@@ -259,6 +303,7 @@ export class SqlEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.announcing;
     await this.sql.close();
   }
 }
