@@ -14,6 +14,9 @@ export const POSITIONS_PER_TRANSACTION = 1024;
 /** The highest position a reader may take, exclusive: SQL, evaluated with the reader's snapshot. */
 export const READ_HORIZON = `pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${POSITIONS_PER_TRANSACTION}`;
 
+/** Where a transaction that has not begun yet will put its events, at the least: SQL, likewise. */
+export const READ_FRONTIER = `pg_snapshot_xmax(pg_current_snapshot())::text::bigint * ${POSITIONS_PER_TRANSACTION}`;
+
 export const eventStoreMigrations: readonly Migration[] = [
   {
     id: '001_event_store',
@@ -47,9 +50,12 @@ export const eventStoreMigrations: readonly Migration[] = [
   {
     // Positions written by 001 (from the head row) counted events one by one and each append took
     // a transaction id, so they sit below the first position this scheme hands out; checked anyway.
+    // A stream's head is its last event, found through UNIQUE (stream_id, stream_version): the
+    // streams table was a second row to write on every append.
     id: '002_positions_from_transaction_ids',
     sql: `
       DROP TABLE event_log_head;
+      DROP TABLE streams;
       DO $$ BEGIN
         IF (SELECT coalesce(max(position), 0) FROM events)
            >= pg_current_xact_id()::text::bigint * ${POSITIONS_PER_TRANSACTION} THEN
@@ -62,19 +68,14 @@ export const eventStoreMigrations: readonly Migration[] = [
         p_recorded_at timestamptz, p_hashes text[]
       ) RETURNS bigint LANGUAGE plpgsql AS $$
       DECLARE
-        n constant integer := cardinality(p_ids);
         base bigint;
       BEGIN
-        -- The stream's head moves only from the version and hash the writer chained onto: of two
-        -- rivals the second waits for the first's row lock, then finds the head moved.
-        IF p_expected < 0 THEN
-          INSERT INTO streams (stream_id, version, last_hash) VALUES (p_stream, n - 1, p_hashes[n])
-          ON CONFLICT DO NOTHING;
-        ELSE
-          UPDATE streams SET version = p_expected + n, last_hash = p_hashes[n]
-          WHERE stream_id = p_stream AND version = p_expected AND last_hash = p_expected_hash;
-        END IF;
-        IF NOT FOUND THEN
+        -- NULL when the event chained onto is not the stream's at that version. A rival that
+        -- took the next version makes the insert a unique violation: the caller sorts that out.
+        IF p_expected >= 0 AND NOT EXISTS (
+          SELECT 1 FROM events
+          WHERE stream_id = p_stream AND stream_version = p_expected AND hash = p_expected_hash
+        ) THEN
           RETURN NULL;
         END IF;
         base := pg_current_xact_id()::text::bigint * ${POSITIONS_PER_TRANSACTION};
@@ -84,7 +85,7 @@ export const eventStoreMigrations: readonly Migration[] = [
                t.data, t.metadata, p_recorded_at, t.hash
         FROM unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata, p_hashes)
              WITH ORDINALITY AS t(id, type, schema_version, data, metadata, hash, n);
-        RETURN base + n;
+        RETURN base + cardinality(p_ids);
       END $$
     `,
   },

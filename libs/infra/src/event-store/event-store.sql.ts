@@ -1,6 +1,6 @@
 import { SqlClient } from '../sql/sql-client';
 import { eventHash, GENESIS_HASH } from './event-hash';
-import { POSITIONS_PER_TRANSACTION, READ_HORIZON } from './event-store.migrations';
+import { POSITIONS_PER_TRANSACTION, READ_FRONTIER, READ_HORIZON } from './event-store.migrations';
 import {
   AppendOptions,
   AppendResult,
@@ -18,6 +18,8 @@ import { UpcasterRegistry } from './upcasters';
 import { pollingSubscription } from './polling-subscription';
 
 export const EVENTS_CHANNEL = 'expediente_events';
+const ANNOUNCE_INTERVAL_MS = 10;
+const HORIZON_WAIT_MS = 5;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SqlEventStoreOptions {
@@ -34,8 +36,7 @@ interface Head {
 }
 
 interface HeadRow {
-  version: number | null;
-  last_hash: string | null;
+  head: { v: number; h: string } | null;
   found: { v: number; p: string | number }[] | null;
 }
 
@@ -64,6 +65,18 @@ interface EventRow {
   metadata: Record<string, unknown>;
   recorded_at: Date | string;
   hash: string;
+}
+
+type PageRow = Omit<EventRow, 'position'> & {
+  position: string | number | null;
+  horizon: string;
+  frontier: string;
+};
+
+interface Page {
+  readonly events: StoredEvent[];
+  readonly horizon: number;
+  readonly frontier: number;
 }
 
 const columns =
@@ -109,7 +122,7 @@ export class SqlEventStore implements EventStore {
     if (typeof expectedVersion === 'number' && expectedHash !== undefined) {
       head = { version: expectedVersion, hash: expectedHash };
     } else if (expectedVersion !== 'no-stream') {
-      const actual = await this.readHead(stream, ids);
+      const actual = await this.readHead(stream, ids, expectedVersion);
       if ('position' in actual) return actual;
       checkExpected(stream, expectedVersion, actual.head?.version);
       head = actual.head;
@@ -121,7 +134,7 @@ export class SqlEventStore implements EventStore {
         return written;
       }
       // Not where we chained: a retry that already committed, a rival, or a wrong expectedHash.
-      const actual = await this.readHead(stream, ids);
+      const actual = await this.readHead(stream, ids, expectedVersion);
       if ('position' in actual) return actual;
       if (expectedVersion === 'any') {
         head = actual.head;
@@ -138,21 +151,19 @@ export class SqlEventStore implements EventStore {
   private async readHead(
     stream: string,
     ids: readonly string[],
+    expected: ExpectedVersion,
   ): Promise<AppendResult | { head: Head | undefined }> {
     const [row] = await this.sql.query<HeadRow>(
-      `SELECT s.version, s.last_hash,
+      `SELECT (SELECT json_build_object('v', stream_version, 'h', hash) FROM events
+               WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1) AS head,
               (SELECT json_agg(json_build_object('v', stream_version, 'p', position))
-               FROM events WHERE stream_id = $1 AND event_id = ANY($2::uuid[])) AS found
-       FROM (SELECT 1) AS one LEFT JOIN streams s ON s.stream_id = $1`,
+               FROM events WHERE stream_id = $1 AND event_id = ANY($2::uuid[])) AS found`,
       [stream, ids],
     );
     const found = row?.found ?? [];
-    const head =
-      row?.version == null || row.last_hash == null
-        ? undefined
-        : { version: row.version, hash: row.last_hash.trim() };
+    const head = row?.head ? { version: row.head.v, hash: row.head.h.trim() } : undefined;
     if (found.length === ids.length) return retriedResult(found);
-    if (found.length > 0) throw new WrongExpectedVersion(stream, 'any', head?.version);
+    if (found.length > 0) throw new WrongExpectedVersion(stream, expected, head?.version);
     return { head };
   }
 
@@ -189,29 +200,34 @@ export class SqlEventStore implements EventStore {
   }
 
   /**
-   * append_events (see migrations) moves the stream's head from the one chained onto and inserts
-   * the events, in its own transaction; undefined when the head was not there.
+   * append_events (see migrations) inserts the events after the one chained onto, in its own
+   * transaction; undefined when that is not the stream's last event (or the stream exists, for a new one).
    */
   private async write(
     stream: string,
     head: Head | undefined,
     { rows, recordedAt }: { rows: readonly ChainedRow[]; recordedAt: Date },
   ): Promise<AppendResult | undefined> {
-    const [row] = await this.sql.query<{ position: string | null }>(
-      'SELECT append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS position',
-      [
-        stream,
-        head?.version ?? -1,
-        head?.hash ?? null,
-        rows.map((r) => r.event.id),
-        rows.map((r) => r.event.type),
-        rows.map((r) => r.event.schemaVersion ?? 1),
-        rows.map((r) => r.dataJson),
-        rows.map((r) => r.metadataJson),
-        recordedAt.toISOString(),
-        rows.map((r) => r.hash),
-      ],
-    );
+    const [row] = await this.sql
+      .query<{ position: string | null }>(
+        'SELECT append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS position',
+        [
+          stream,
+          head?.version ?? -1,
+          head?.hash ?? null,
+          rows.map((r) => r.event.id),
+          rows.map((r) => r.event.type),
+          rows.map((r) => r.event.schemaVersion ?? 1),
+          rows.map((r) => r.dataJson),
+          rows.map((r) => r.metadataJson),
+          recordedAt.toISOString(),
+          rows.map((r) => r.hash),
+        ],
+      )
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) return [];
+        throw error;
+      });
     return row?.position == null
       ? undefined
       : { nextExpectedVersion: rows[rows.length - 1]!.version, position: Number(row.position) };
@@ -220,7 +236,8 @@ export class SqlEventStore implements EventStore {
   /**
    * Wakes subscribers after a commit. Not in the append's own statement: NOTIFY takes a
    * cluster-wide lock held through commit, which would serialise every append's commit again.
-   * One NOTIFY at a time per store; appends committed while one is in flight get one more after it.
+   * One NOTIFY at a time per store; appends committed meanwhile get one more, a moment later:
+   * under load, one per interval wakes subscribers as well as one per append would.
    */
   private announce(): void {
     if (this.announcing) {
@@ -231,6 +248,7 @@ export class SqlEventStore implements EventStore {
       do {
         this.announceAgain = false;
         await this.sql.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`).catch(() => undefined);
+        if (this.announceAgain) await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_INTERVAL_MS));
       } while (this.announceAgain);
       this.announcing = undefined;
     };
@@ -261,41 +279,64 @@ export class SqlEventStore implements EventStore {
     }
   }
 
+  /**
+   * Everything committed before the call, and whatever else is below the horizon by the end: a
+   * short page ends the read only once every transaction begun before the read has ended.
+   */
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
     const batchSize = options.batchSize ?? this.pageSize;
     let after = options.fromPosition ?? 0;
+    let frontier: number | undefined;
     for (;;) {
-      const rows = await this.readPage(after, batchSize);
-      for (const row of rows) yield row;
-      if (rows.length < batchSize) return;
-      after = rows[rows.length - 1]!.position;
+      const page = await this.readPage(after, batchSize);
+      frontier ??= page.frontier;
+      for (const event of page.events) yield event;
+      if (page.events.length > 0) after = page.events[page.events.length - 1]!.position;
+      if (page.events.length === batchSize) continue;
+      if (page.horizon >= frontier) return;
+      await new Promise((resolve) => setTimeout(resolve, HORIZON_WAIT_MS));
     }
   }
 
-  /** Only below the horizon (see migrations): what a later page could add sorts after this one. */
-  private async readPage(after: number, limit: number): Promise<StoredEvent[]> {
-    const rows = await this.sql.query<EventRow>(
-      `SELECT ${columns} FROM events WHERE position > $1 AND position < ${READ_HORIZON}
-       ORDER BY position LIMIT $2`,
+  /**
+   * Only below the horizon (see migrations): what a later page could add sorts after this one.
+   * The horizon and the frontier (the first position a transaction not yet begun could take)
+   * come from the page's own snapshot.
+   */
+  private async readPage(after: number, limit: number): Promise<Page> {
+    const rows = await this.sql.query<PageRow>(
+      `SELECT bound.horizon, bound.frontier, e.*
+       FROM (SELECT ${READ_HORIZON} AS horizon, ${READ_FRONTIER} AS frontier) AS bound
+       LEFT JOIN LATERAL (
+         SELECT ${columns} FROM events WHERE position > $1 AND position < bound.horizon
+         ORDER BY position LIMIT $2
+       ) AS e ON true`,
       [after, limit],
     );
-    return rows.map((row) => this.upcasters.upcast(toStored(row)));
+    const [first] = rows;
+    return {
+      horizon: Number(first?.horizon ?? 0),
+      frontier: Number(first?.frontier ?? 0),
+      events: rows
+        .filter((row): row is PageRow & EventRow => row.position !== null)
+        .map((row) => this.upcasters.upcast(toStored(row))),
+    };
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
     return pollingSubscription({
       ...options,
-      readPage: (after) => this.readPage(after, this.pageSize),
+      readPage: async (after) => (await this.readPage(after, this.pageSize)).events,
       listen: (wake) => this.sql.listen(EVENTS_CHANNEL, wake),
     });
   }
 
   async streamVersion(stream: string): Promise<number | undefined> {
-    const rows = await this.sql.query<{ version: number }>(
-      'SELECT version FROM streams WHERE stream_id = $1',
+    const [row] = await this.sql.query<{ version: number | null }>(
+      'SELECT max(stream_version) AS version FROM events WHERE stream_id = $1',
       [stream],
     );
-    return rows[0]?.version;
+    return row?.version ?? undefined;
   }
 
   async ping(): Promise<void> {
@@ -306,6 +347,11 @@ export class SqlEventStore implements EventStore {
     await this.announcing;
     await this.sql.close();
   }
+}
+
+/** 23505: the next version (or an event id) is in the stream already. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
 
 function checkExpected(stream: string, expected: ExpectedVersion, actual: number | undefined): void {
