@@ -11,6 +11,9 @@ import { Migration } from '../sql/migrations';
  */
 export const POSITIONS_PER_TRANSACTION = 1024;
 
+/** The base of the current transaction's positions: SQL, in the appending statement. */
+export const TRANSACTION_BASE = `pg_current_xact_id()::text::bigint * ${POSITIONS_PER_TRANSACTION}`;
+
 /** The highest position a reader may take, exclusive: SQL, evaluated with the reader's snapshot. */
 export const READ_HORIZON = `pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${POSITIONS_PER_TRANSACTION}`;
 
@@ -50,7 +53,7 @@ export const eventStoreMigrations: readonly Migration[] = [
   {
     // Positions written by 001 (from the head row) counted events one by one and each append took
     // a transaction id, so they sit below the first position this scheme hands out; checked anyway.
-    // A stream's head is its last event, found through UNIQUE (stream_id, stream_version): the
+    // A stream's head is its last event, guarded by UNIQUE (stream_id, stream_version): the
     // streams table was a second row to write on every append.
     id: '002_positions_from_transaction_ids',
     sql: `
@@ -61,31 +64,6 @@ export const eventStoreMigrations: readonly Migration[] = [
            >= pg_current_xact_id()::text::bigint * ${POSITIONS_PER_TRANSACTION} THEN
           RAISE EXCEPTION 'events.position already exceeds the transaction-id positions';
         END IF;
-      END $$;
-      CREATE FUNCTION append_events(
-        p_stream text, p_expected integer, p_expected_hash text,
-        p_ids uuid[], p_types text[], p_schema_versions integer[], p_data jsonb[], p_metadata jsonb[],
-        p_recorded_at timestamptz, p_hashes text[]
-      ) RETURNS bigint LANGUAGE plpgsql AS $$
-      DECLARE
-        base bigint;
-      BEGIN
-        -- NULL when the event chained onto is not the stream's at that version. A rival that
-        -- took the next version makes the insert a unique violation: the caller sorts that out.
-        IF p_expected >= 0 AND NOT EXISTS (
-          SELECT 1 FROM events
-          WHERE stream_id = p_stream AND stream_version = p_expected AND hash = p_expected_hash
-        ) THEN
-          RETURN NULL;
-        END IF;
-        base := pg_current_xact_id()::text::bigint * ${POSITIONS_PER_TRANSACTION};
-        INSERT INTO events (position, stream_id, stream_version, event_id, type, schema_version,
-                            data, metadata, recorded_at, hash)
-        SELECT base + t.n, p_stream, p_expected + t.n::integer, t.id, t.type, t.schema_version,
-               t.data, t.metadata, p_recorded_at, t.hash
-        FROM unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata, p_hashes)
-             WITH ORDINALITY AS t(id, type, schema_version, data, metadata, hash, n);
-        RETURN base + cardinality(p_ids);
       END $$
     `,
   },

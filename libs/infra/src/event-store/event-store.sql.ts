@@ -1,6 +1,11 @@
 import { SqlClient } from '../sql/sql-client';
 import { eventHash, GENESIS_HASH } from './event-hash';
-import { POSITIONS_PER_TRANSACTION, READ_FRONTIER, READ_HORIZON } from './event-store.migrations';
+import {
+  POSITIONS_PER_TRANSACTION,
+  READ_FRONTIER,
+  READ_HORIZON,
+  TRANSACTION_BASE,
+} from './event-store.migrations';
 import {
   AppendOptions,
   AppendResult,
@@ -82,6 +87,28 @@ interface Page {
 const columns =
   'position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash';
 
+/**
+ * The event chained onto ($2, -1 for none) must be the stream's, with that hash ($3); that it is the
+ * last follows from UNIQUE (stream_id, stream_version): a rival at the next version makes the
+ * insert a unique violation, after waiting for the rival's commit.
+ */
+const chainedOnto = `($2::int < 0 OR EXISTS (
+  SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2::int AND hash = $3))`;
+
+/** One event: scalar parameters, the cheapest statement for the common case. */
+const insertOne = `INSERT INTO events (${columns})
+  SELECT ${TRANSACTION_BASE} + 1, $1, $2::int + 1, $4, $5, $6, $7, $8, $9, $10
+  WHERE ${chainedOnto}
+  RETURNING position`;
+
+const insertMany = `INSERT INTO events (${columns})
+  SELECT ${TRANSACTION_BASE} + t.n, $1, $2::int + t.n::int, t.id, t.type, t.schema_version,
+         t.data, t.metadata, $9, t.hash
+  FROM unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $10::text[])
+       WITH ORDINALITY AS t(id, type, schema_version, data, metadata, hash, n)
+  WHERE ${chainedOnto}
+  RETURNING position`;
+
 /** The PostgreSQL event store; the same SQL serves PGlite. Tables: event-store.migrations.ts. */
 export class SqlEventStore implements EventStore {
   readonly kind: 'postgres' | 'pglite';
@@ -102,7 +129,7 @@ export class SqlEventStore implements EventStore {
   }
 
   /**
-   * One round trip (one self-committing call of append_events) when the writer names the head it
+   * One round trip (one self-committing INSERT) when the writer names the event it
    * chains onto: a new stream, or a version with its hash. Otherwise the head is read first.
    */
   async append(
@@ -200,44 +227,46 @@ export class SqlEventStore implements EventStore {
   }
 
   /**
-   * append_events (see migrations) inserts the events after the one chained onto, in its own
-   * transaction; undefined when that is not the stream's last event (or the stream exists, for a new one).
+   * One self-committing statement inserts the events after the one chained onto; undefined when
+   * that is not the stream's last event (or, for a new stream, when the stream exists).
    */
   private async write(
     stream: string,
     head: Head | undefined,
     { rows, recordedAt }: { rows: readonly ChainedRow[]; recordedAt: Date },
   ): Promise<AppendResult | undefined> {
-    const [row] = await this.sql
-      .query<{ position: string | null }>(
-        'SELECT append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS position',
-        [
-          stream,
-          head?.version ?? -1,
-          head?.hash ?? null,
-          rows.map((r) => r.event.id),
-          rows.map((r) => r.event.type),
-          rows.map((r) => r.event.schemaVersion ?? 1),
-          rows.map((r) => r.dataJson),
-          rows.map((r) => r.metadataJson),
-          recordedAt.toISOString(),
-          rows.map((r) => r.hash),
-        ],
+    const [one] = rows;
+    const values =
+      rows.length === 1 && one
+        ? [one.event.id, one.event.type, one.event.schemaVersion ?? 1, one.dataJson, one.metadataJson]
+        : [
+            rows.map((r) => r.event.id),
+            rows.map((r) => r.event.type),
+            rows.map((r) => r.event.schemaVersion ?? 1),
+            rows.map((r) => r.dataJson),
+            rows.map((r) => r.metadataJson),
+          ];
+    const hashes = rows.length === 1 && one ? one.hash : rows.map((r) => r.hash);
+    const inserted = await this.sql
+      .query<{ position: string }>(
+        rows.length === 1 ? insertOne : insertMany,
+        [stream, head?.version ?? -1, head?.hash ?? null, ...values, recordedAt.toISOString(), hashes],
+        rows.length === 1 ? 'expediente_append_one' : 'expediente_append_many',
       )
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) return [];
         throw error;
       });
-    return row?.position == null
-      ? undefined
-      : { nextExpectedVersion: rows[rows.length - 1]!.version, position: Number(row.position) };
+    if (inserted.length === 0) return undefined;
+    const position = Math.max(...inserted.map((row) => Number(row.position)));
+    return { nextExpectedVersion: rows[rows.length - 1]!.version, position };
   }
 
   /**
    * Wakes subscribers after a commit. Not in the append's own statement: NOTIFY takes a
    * cluster-wide lock held through commit, which would serialise every append's commit again.
-   * One NOTIFY at a time per store; appends committed meanwhile get one more, a moment later:
-   * under load, one per interval wakes subscribers as well as one per append would.
+   * At most one NOTIFY per interval per store: the first append after a quiet interval is
+   * announced at once, those committed within the interval by one more at its end.
    */
   private announce(): void {
     if (this.announcing) {
@@ -248,7 +277,7 @@ export class SqlEventStore implements EventStore {
       do {
         this.announceAgain = false;
         await this.sql.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`).catch(() => undefined);
-        if (this.announceAgain) await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_INTERVAL_MS));
+        await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_INTERVAL_MS));
       } while (this.announceAgain);
       this.announcing = undefined;
     };
