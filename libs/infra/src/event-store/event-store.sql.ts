@@ -1,11 +1,6 @@
 import { SqlClient } from '../sql/sql-client';
-import { eventHash, GENESIS_HASH } from './event-hash';
-import {
-  POSITIONS_PER_TRANSACTION,
-  READ_FRONTIER,
-  READ_HORIZON,
-  TRANSACTION_BASE,
-} from './event-store.migrations';
+import { POSITIONS_PER_TRANSACTION, READ_FRONTIER, READ_HORIZON } from './event-store.migrations';
+import { chainEvents, EVENT_COLUMNS, Head, insertAfter, readHead } from './event-store.sql-append';
 import {
   AppendOptions,
   AppendResult,
@@ -34,31 +29,6 @@ export interface SqlEventStoreOptions {
   readonly pageSize?: number;
 }
 
-/** Where a stream's chain stands: the version and hash of its last event. */
-interface Head {
-  readonly version: number;
-  readonly hash: string;
-}
-
-interface HeadRow {
-  head: { v: number; h: string } | null;
-  found: { v: number; p: string | number }[] | null;
-}
-
-/** A retry of an append that already committed returns that append's result instead of failing. */
-function retriedResult(found: readonly { v: number; p: string | number }[]): AppendResult {
-  const last = found.reduce((a, b) => (a.v > b.v ? a : b));
-  return { nextExpectedVersion: last.v, position: Number(last.p) };
-}
-
-interface ChainedRow {
-  readonly event: NewEvent;
-  readonly version: number;
-  readonly dataJson: string;
-  readonly metadataJson: string;
-  readonly hash: string;
-}
-
 interface EventRow {
   position: string | number;
   stream_id: string;
@@ -83,31 +53,6 @@ interface Page {
   readonly horizon: number;
   readonly frontier: number;
 }
-
-const columns =
-  'position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash';
-
-/**
- * The event chained onto ($2, -1 for none) must be the stream's, with that hash ($3); that it is the
- * last follows from UNIQUE (stream_id, stream_version): a rival at the next version makes the
- * insert a unique violation, after waiting for the rival's commit.
- */
-const chainedOnto = `($2::int < 0 OR EXISTS (
-  SELECT 1 FROM events WHERE stream_id = $1 AND stream_version = $2::int AND hash = $3))`;
-
-/** One event: scalar parameters, the cheapest statement for the common case. */
-const insertOne = `INSERT INTO events (${columns})
-  SELECT ${TRANSACTION_BASE} + 1, $1, $2::int + 1, $4, $5, $6, $7, $8, $9, $10
-  WHERE ${chainedOnto}
-  RETURNING position`;
-
-const insertMany = `INSERT INTO events (${columns})
-  SELECT ${TRANSACTION_BASE} + t.n, $1, $2::int + t.n::int, t.id, t.type, t.schema_version,
-         t.data, t.metadata, $9, t.hash
-  FROM unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $10::text[])
-       WITH ORDINALITY AS t(id, type, schema_version, data, metadata, hash, n)
-  WHERE ${chainedOnto}
-  RETURNING position`;
 
 /** The PostgreSQL event store; the same SQL serves PGlite. Tables: event-store.migrations.ts. */
 export class SqlEventStore implements EventStore {
@@ -149,19 +94,24 @@ export class SqlEventStore implements EventStore {
     if (typeof expectedVersion === 'number' && expectedHash !== undefined) {
       head = { version: expectedVersion, hash: expectedHash };
     } else if (expectedVersion !== 'no-stream') {
-      const actual = await this.readHead(stream, ids, expectedVersion);
+      const actual = await readHead(this.sql, stream, ids, expectedVersion);
       if ('position' in actual) return actual;
       checkExpected(stream, expectedVersion, actual.head?.version);
       head = actual.head;
     }
     for (;;) {
-      const written = await this.write(stream, head, this.chain(stream, events, head));
+      const written = await insertAfter(
+        this.sql,
+        stream,
+        head,
+        chainEvents(stream, events, head, this.clock()),
+      );
       if (written) {
         this.announce();
         return written;
       }
       // Not where we chained: a retry that already committed, a rival, or a wrong expectedHash.
-      const actual = await this.readHead(stream, ids, expectedVersion);
+      const actual = await readHead(this.sql, stream, ids, expectedVersion);
       if ('position' in actual) return actual;
       if (expectedVersion === 'any') {
         head = actual.head;
@@ -172,94 +122,6 @@ export class SqlEventStore implements EventStore {
       }
       throw new WrongExpectedVersion(stream, expectedVersion, actual.head?.version);
     }
-  }
-
-  /** The stream's head, or the original result when these events are all in it already. */
-  private async readHead(
-    stream: string,
-    ids: readonly string[],
-    expected: ExpectedVersion,
-  ): Promise<AppendResult | { head: Head | undefined }> {
-    const [row] = await this.sql.query<HeadRow>(
-      `SELECT (SELECT json_build_object('v', stream_version, 'h', hash) FROM events
-               WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1) AS head,
-              (SELECT json_agg(json_build_object('v', stream_version, 'p', position))
-               FROM events WHERE stream_id = $1 AND event_id = ANY($2::uuid[])) AS found`,
-      [stream, ids],
-    );
-    const found = row?.found ?? [];
-    const head = row?.head ? { version: row.head.v, hash: row.head.h.trim() } : undefined;
-    if (found.length === ids.length) return retriedResult(found);
-    if (found.length > 0) throw new WrongExpectedVersion(stream, expected, head?.version);
-    return { head };
-  }
-
-  /** Versions and hashes for the new events, continuing the stream's chain. */
-  private chain(
-    stream: string,
-    events: readonly NewEvent[],
-    head: Head | undefined,
-  ): {
-    rows: ChainedRow[];
-    recordedAt: Date;
-  } {
-    const recordedAt = this.clock();
-    let previousHash = head?.hash ?? GENESIS_HASH;
-    let version = head?.version ?? -1;
-    const rows = events.map((event) => {
-      version += 1;
-      // Serialised once: the same text is hashed (parsed back, as storage will return it) and stored.
-      const dataJson = JSON.stringify(event.data ?? null);
-      const metadataJson = JSON.stringify(event.metadata ?? {});
-      previousHash = eventHash(previousHash, {
-        id: event.id,
-        stream,
-        streamVersion: version,
-        type: event.type,
-        schemaVersion: event.schemaVersion ?? 1,
-        data: JSON.parse(dataJson) as unknown,
-        metadata: JSON.parse(metadataJson) as unknown,
-        recordedAt,
-      });
-      return { event, version, dataJson, metadataJson, hash: previousHash };
-    });
-    return { rows, recordedAt };
-  }
-
-  /**
-   * One self-committing statement inserts the events after the one chained onto; undefined when
-   * that is not the stream's last event (or, for a new stream, when the stream exists).
-   */
-  private async write(
-    stream: string,
-    head: Head | undefined,
-    { rows, recordedAt }: { rows: readonly ChainedRow[]; recordedAt: Date },
-  ): Promise<AppendResult | undefined> {
-    const [one] = rows;
-    const values =
-      rows.length === 1 && one
-        ? [one.event.id, one.event.type, one.event.schemaVersion ?? 1, one.dataJson, one.metadataJson]
-        : [
-            rows.map((r) => r.event.id),
-            rows.map((r) => r.event.type),
-            rows.map((r) => r.event.schemaVersion ?? 1),
-            rows.map((r) => r.dataJson),
-            rows.map((r) => r.metadataJson),
-          ];
-    const hashes = rows.length === 1 && one ? one.hash : rows.map((r) => r.hash);
-    const inserted = await this.sql
-      .query<{ position: string }>(
-        rows.length === 1 ? insertOne : insertMany,
-        [stream, head?.version ?? -1, head?.hash ?? null, ...values, recordedAt.toISOString(), hashes],
-        rows.length === 1 ? 'expediente_append_one' : 'expediente_append_many',
-      )
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error)) return [];
-        throw error;
-      });
-    if (inserted.length === 0) return undefined;
-    const position = Math.max(...inserted.map((row) => Number(row.position)));
-    return { nextExpectedVersion: rows[rows.length - 1]!.version, position };
   }
 
   /**
@@ -295,7 +157,7 @@ export class SqlEventStore implements EventStore {
     let high = (backwards ? options.fromVersion : options.toVersion) ?? 2 ** 31 - 1;
     for (;;) {
       const rows = await this.sql.query<EventRow>(
-        `SELECT ${columns} FROM events
+        `SELECT ${EVENT_COLUMNS} FROM events
          WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
          ORDER BY stream_version ${backwards ? 'DESC' : 'ASC'} LIMIT $4`,
         [stream, low, high, this.pageSize],
@@ -337,7 +199,7 @@ export class SqlEventStore implements EventStore {
       `SELECT bound.horizon, bound.frontier, e.*
        FROM (SELECT ${READ_HORIZON} AS horizon, ${READ_FRONTIER} AS frontier) AS bound
        LEFT JOIN LATERAL (
-         SELECT ${columns} FROM events WHERE position > $1 AND position < bound.horizon
+         SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 AND position < bound.horizon
          ORDER BY position LIMIT $2
        ) AS e ON true`,
       [after, limit],
@@ -376,11 +238,6 @@ export class SqlEventStore implements EventStore {
     await this.announcing;
     await this.sql.close();
   }
-}
-
-/** 23505: the next version (or an event id) is in the stream already. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 }
 
 function checkExpected(stream: string, expected: ExpectedVersion, actual: number | undefined): void {
