@@ -13,6 +13,11 @@ export interface EventStoreHarness {
   readonly store: EventStore;
   /** Alters a stored event's data behind the store's back, as an attacker with database access would. */
   readonly tamper?: (stream: string, streamVersion: number) => Promise<void>;
+  /**
+   * Makes every append sleep a random time up to maxMs inside its transaction, after its events
+   * have their positions, so commits land out of position order; resolves with the undo.
+   */
+  readonly slowCommits?: (maxMs: number) => Promise<() => Promise<void>>;
   teardown(): Promise<void>;
 }
 
@@ -148,6 +153,30 @@ export function eventStoreContract(adapter: string, factory: EventStoreFactory):
       expect(await collect(store.readStream(stream))).toHaveLength(1);
     });
 
+    it("lands every one of concurrent 'any' appends to one stream, in one unbroken chain", async () => {
+      const stream = streamName();
+      await Promise.all(
+        Array.from({ length: 8 }, (_, n) =>
+          store.append(stream, [event('Noted', { n })], { expectedVersion: 'any' }),
+        ),
+      );
+      expect(await verifyChain(store.readStreamRaw(stream))).toEqual({ intact: true, events: 8 });
+    });
+
+    it('refuses an expected hash that is not the hash of the expected version', async () => {
+      const stream = streamName();
+      await store.append(stream, [event('Filed')], { expectedVersion: 'no-stream' });
+      const [first] = await collect(store.readStream(stream));
+      await expect(
+        store.append(stream, [event('Routed')], { expectedVersion: 0, expectedHash: 'e'.repeat(64) }),
+      ).rejects.toThrow(/expectedHash/);
+      await store.append(stream, [event('Routed')], { expectedVersion: 0, expectedHash: first!.hash });
+      await expect(
+        store.append(stream, [event('Late')], { expectedVersion: 0, expectedHash: first!.hash }),
+      ).rejects.toMatchObject({ name: 'WrongExpectedVersion', actual: 1 });
+      expect(await verifyChain(store.readStreamRaw(stream))).toEqual({ intact: true, events: 2 });
+    });
+
     it('treats a retried append of the same event ids as a no-op returning the original result', async () => {
       const stream = streamName();
       const events = [event('Filed'), event('Routed')];
@@ -216,34 +245,39 @@ export function eventStoreContract(adapter: string, factory: EventStoreFactory):
       expect(fromLog).toMatchObject({ schemaVersion: 2 });
     });
 
-    it('never skips an event when concurrent writers commit out of position order', async () => {
-      const writers = 8;
-      const appendsPerWriter = 25;
+    it('delivers every event exactly once, in log order, while 32 writers commit out of order', async () => {
+      const writers = 32;
+      const appendsPerWriter = 10;
       const start = await lastPosition(store);
-      const delivered: number[] = [];
-      const subscription = store.subscribeToAll({
-        from: start,
-        onEvent: (e) => void delivered.push(e.position),
-      });
+      const delivered: StoredEvent[] = [];
+      const subscription = store.subscribeToAll({ from: start, onEvent: (e) => void delivered.push(e) });
+      const undoSlowCommits = await harness.slowCommits?.(20);
+      const appended: string[] = [];
       try {
         await Promise.all(
           Array.from({ length: writers }, async (_, w) => {
             const stream = streamName(`writer${w}`);
             for (let i = 0; i < appendsPerWriter; i++) {
-              const batch = Array.from({ length: 1 + (i % 3) }, () => event('Tick', { w, i }));
-              await store.append(stream, batch, { expectedVersion: i === 0 ? 'no-stream' : 'any' });
+              const tick = event('Tick', { w, i });
+              await store.append(stream, [tick], { expectedVersion: i === 0 ? 'no-stream' : i - 1 });
+              appended.push(tick.id);
             }
           }),
         );
-        const written = await collect(store.readAll({ fromPosition: start }));
-        await eventually(
-          () => delivered.length >= written.length,
-          'subscriber to see every event',
-          10_000,
-        ).catch(() => undefined);
+        await eventually(() => delivered.length >= appended.length, 'every event delivered', 15_000).catch(
+          () => undefined,
+        );
         await new Promise((resolve) => setTimeout(resolve, 200));
-        expect(delivered).toEqual(written.map((e) => e.position));
+        const ids = delivered.map((e) => e.id);
+        expect({ delivered: ids.length, distinct: new Set(ids).size }).toEqual({
+          delivered: appended.length,
+          distinct: appended.length,
+        });
+        expect([...ids].sort()).toEqual([...appended].sort());
+        const log = await collect(store.readAll({ fromPosition: start }));
+        expect(ids).toEqual(log.map((e) => e.id));
       } finally {
+        await undoSlowCommits?.();
         await subscription.close();
       }
     });

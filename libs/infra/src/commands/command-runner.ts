@@ -9,6 +9,8 @@ export interface Loaded<State> {
   readonly state: State;
   /** Stream version of the last event folded in; undefined for a stream that does not exist yet. */
   readonly version: number | undefined;
+  /** Hash of that event: appending with it saves the store a read of the stream's head. */
+  readonly hash?: string;
 }
 
 export interface RunOptions {
@@ -30,11 +32,13 @@ export async function load<C, E extends DomainEvent, S>(
 ): Promise<Loaded<S>> {
   let state = decider.initialState();
   let version: number | undefined;
+  let hash: string | undefined;
   for await (const event of store.readStream(stream)) {
     state = decider.evolve(state, { type: event.type, data: event.data } as E);
     version = event.streamVersion;
+    hash = event.hash;
   }
-  return { state, version };
+  return { state, version, hash };
 }
 
 /**
@@ -50,7 +54,7 @@ export async function runCommand<C extends DomainCommand, E extends DomainEvent,
 ): Promise<RunResult<S, E>> {
   const retries = options.expectedVersion === undefined ? (options.retries ?? 3) : 0;
   for (let attempt = 0; ; attempt++) {
-    const { state, version } = await load(store, decider, stream);
+    const { state, version, hash } = await load(store, decider, stream);
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new WrongExpectedVersion(stream, options.expectedVersion, version);
     }
@@ -59,6 +63,7 @@ export async function runCommand<C extends DomainCommand, E extends DomainEvent,
     try {
       const result = await store.append(stream, toNewEvents(stream, command, events), {
         expectedVersion: version ?? 'no-stream',
+        expectedHash: hash,
       });
       return { state: events.reduce(decider.evolve, state), version: result.nextExpectedVersion, events };
     } catch (error) {

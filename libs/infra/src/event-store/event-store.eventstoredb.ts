@@ -17,9 +17,9 @@ import {
 } from '@eventstore/db-client';
 import { eventHash, GENESIS_HASH, toStoredJson } from './event-hash';
 import {
+  AppendOptions,
   AppendResult,
   EventStore,
-  ExpectedVersion,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -79,7 +79,7 @@ export class EventStoreDbEventStore implements EventStore {
   async append(
     stream: string,
     events: readonly NewEvent[],
-    { expectedVersion }: { expectedVersion: ExpectedVersion },
+    { expectedVersion, expectedHash }: AppendOptions,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     if (stream.startsWith('$')) throw new Error(`Stream "${stream}" is reserved for EventStoreDB`);
@@ -105,6 +105,9 @@ export class EventStoreDbEventStore implements EventStore {
         if (retried) return retried;
       }
       if (!matches) throw new WrongExpectedVersion(stream, expectedVersion, actual);
+      if (typeof expectedVersion === 'number' && expectedHash !== undefined && head?.hash !== expectedHash) {
+        throw new Error(`Stream ${stream}: expectedHash is not the hash of version ${expectedVersion}`);
+      }
       const written = await this.write(stream, events, ids, head);
       if (written) return written;
       // Another writer appended between our read of the head and our append. The chain must

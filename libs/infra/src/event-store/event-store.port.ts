@@ -36,7 +36,10 @@ export interface StoredEvent<Data = unknown> {
   readonly recordedAt: Date;
   /** 0-based position of the event in its stream. */
   readonly streamVersion: number;
-  /** Position in the global log; strictly increasing in commit order. */
+  /**
+   * Position in the global log: strictly increasing in `readAll` (and subscription) order, so a
+   * checkpoint is the last position handled. Not dense: numbers between events are never used.
+   */
   readonly position: number;
   /** sha-256 (hex) over the previous event's hash in the stream and this event's canonical JSON. */
   readonly hash: string;
@@ -47,6 +50,16 @@ export interface AppendResult {
   readonly nextExpectedVersion: number;
   /** Global position of the last event written. */
   readonly position: number;
+}
+
+export interface AppendOptions {
+  readonly expectedVersion: ExpectedVersion;
+  /**
+   * The hash of the stream's event at `expectedVersion`, which a writer that has just read the
+   * stream knows: the SQL store then appends in one round trip instead of reading the head
+   * first. A hash that is not the stream's is refused, never chained onto.
+   */
+  readonly expectedHash?: string;
 }
 
 export interface ReadStreamOptions {
@@ -75,11 +88,7 @@ export interface SubscribeOptions {
 
 export interface EventStore {
   readonly kind: 'postgres' | 'pglite' | 'eventstoredb';
-  append(
-    stream: string,
-    events: readonly NewEvent[],
-    options: { expectedVersion: ExpectedVersion },
-  ): Promise<AppendResult>;
+  append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** A stream that does not exist reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   /** Events as stored, before upcasting: what the hash chain covers. */

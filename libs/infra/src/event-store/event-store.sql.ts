@@ -1,6 +1,8 @@
-import { SqlClient, SqlExecutor } from '../sql/sql-client';
-import { eventHash, GENESIS_HASH } from './event-hash';
+import { SqlClient } from '../sql/sql-client';
+import { POSITIONS_PER_TRANSACTION, READ_FRONTIER, READ_HORIZON } from './event-store.migrations';
+import { chainEvents, EVENT_COLUMNS, Head, insertAfter, readHead } from './event-store.sql-append';
 import {
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedVersion,
@@ -17,6 +19,8 @@ import { pollingSubscription } from './polling-subscription';
 import { processClock } from '../clock/clock';
 
 export const EVENTS_CHANNEL = 'expediente_events';
+const ANNOUNCE_INTERVAL_MS = 10;
+const HORIZON_WAIT_MS = 5;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SqlEventStoreOptions {
@@ -24,27 +28,6 @@ export interface SqlEventStoreOptions {
   readonly clock?: () => Date;
   /** Rows per round trip when streaming reads. */
   readonly pageSize?: number;
-}
-
-interface StreamHead {
-  version: number;
-  last_hash: string;
-  found: { v: number; p: string | number }[] | null;
-}
-
-/** A retry of an append that already committed returns that append's result instead of failing. */
-function retriedResult(found: readonly { v: number; p: string | number }[]): AppendResult {
-  const last = found.reduce((a, b) => (a.v > b.v ? a : b));
-  return { nextExpectedVersion: last.v, position: Number(last.p) };
-}
-
-interface ChainedRow {
-  readonly event: NewEvent;
-  readonly version: number;
-  readonly dataJson: string;
-  readonly metadataJson: string;
-  readonly recordedAt: Date;
-  readonly hash: string;
 }
 
 interface EventRow {
@@ -60,8 +43,17 @@ interface EventRow {
   hash: string;
 }
 
-const columns =
-  'position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash';
+type PageRow = Omit<EventRow, 'position'> & {
+  position: string | number | null;
+  horizon: string;
+  frontier: string;
+};
+
+interface Page {
+  readonly events: StoredEvent[];
+  readonly horizon: number;
+  readonly frontier: number;
+}
 
 /** The PostgreSQL event store; the same SQL serves PGlite. Tables: event-store.migrations.ts. */
 export class SqlEventStore implements EventStore {
@@ -69,6 +61,8 @@ export class SqlEventStore implements EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly clock: () => Date;
   private readonly pageSize: number;
+  private announcing?: Promise<void>;
+  private announceAgain = false;
 
   constructor(
     private readonly sql: SqlClient,
@@ -80,120 +74,77 @@ export class SqlEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 500;
   }
 
+  /**
+   * One round trip (one self-committing INSERT) when the writer names the event it
+   * chains onto: a new stream, or a version with its hash. Otherwise the head is read first.
+   */
   async append(
     stream: string,
     events: readonly NewEvent[],
-    { expectedVersion }: { expectedVersion: ExpectedVersion },
+    { expectedVersion, expectedHash }: AppendOptions,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    if (events.length > POSITIONS_PER_TRANSACTION) {
+      throw new Error(`append takes at most ${POSITIONS_PER_TRANSACTION} events, got ${events.length}`);
+    }
     for (const event of events) {
       if (!uuid.test(event.id)) throw new Error(`Event id "${event.id}" is not a UUID`);
     }
-    if (expectedVersion === 'no-stream') {
-      // A new stream has no previous hash to read: one self-committing statement creates it.
-      // If the stream exists after all (a retry, or a rival), the full path below says which.
-      const created = await this.write(this.sql, stream, this.chain(stream, events, undefined), false);
-      if (created) return created;
+    const ids = events.map((e) => e.id);
+    let head: Head | undefined;
+    if (typeof expectedVersion === 'number' && expectedHash !== undefined) {
+      head = { version: expectedVersion, hash: expectedHash };
+    } else if (expectedVersion !== 'no-stream') {
+      const actual = await readHead(this.sql, stream, ids, expectedVersion);
+      if ('position' in actual) return actual;
+      checkExpected(stream, expectedVersion, actual.head?.version);
+      head = actual.head;
     }
-    return this.sql.transaction(async (tx) => {
-      // The stream's row lock serialises appends to one stream; the same read finds a retried append.
-      const [current] = await tx.query<StreamHead>(
-        `SELECT version, last_hash,
-                (SELECT json_agg(json_build_object('v', stream_version, 'p', position))
-                 FROM events WHERE stream_id = $1 AND event_id = ANY($2::uuid[])) AS found
-         FROM streams WHERE stream_id = $1 FOR UPDATE`,
-        [stream, events.map((e) => e.id)],
-      );
-      const found = current?.found ?? [];
-      if (found.length === events.length) return retriedResult(found);
-      if (found.length > 0) throw new WrongExpectedVersion(stream, expectedVersion, current?.version);
-      checkExpected(stream, expectedVersion, current?.version);
-      const written = await this.write(
-        tx,
+    for (;;) {
+      const written = await insertAfter(
+        this.sql,
         stream,
-        this.chain(stream, events, current),
-        current !== undefined,
+        head,
+        chainEvents(stream, events, head, this.clock()),
       );
-      if (written) return written;
-      const [winner] = await tx.query<{ version: number }>(
-        'SELECT version FROM streams WHERE stream_id = $1',
-        [stream],
-      );
-      throw new WrongExpectedVersion(stream, expectedVersion, winner?.version);
-    });
-  }
-
-  /** Versions and hashes for the new events, continuing the stream's chain. */
-  private chain(stream: string, events: readonly NewEvent[], head: StreamHead | undefined): ChainedRow[] {
-    const recordedAt = this.clock();
-    let previousHash = head?.last_hash ?? GENESIS_HASH;
-    let version = head?.version ?? -1;
-    return events.map((event) => {
-      version += 1;
-      // Serialised once: the same text is hashed (parsed back, as storage will return it) and stored.
-      const dataJson = JSON.stringify(event.data ?? null);
-      const metadataJson = JSON.stringify(event.metadata ?? {});
-      previousHash = eventHash(previousHash, {
-        id: event.id,
-        stream,
-        streamVersion: version,
-        type: event.type,
-        schemaVersion: event.schemaVersion ?? 1,
-        data: JSON.parse(dataJson) as unknown,
-        metadata: JSON.parse(metadataJson) as unknown,
-        recordedAt,
-      });
-      return { event, version, dataJson, metadataJson, recordedAt, hash: previousHash };
-    });
+      if (written) {
+        this.announce();
+        return written;
+      }
+      // Not where we chained: a retry that already committed, a rival, or a wrong expectedHash.
+      const actual = await readHead(this.sql, stream, ids, expectedVersion);
+      if ('position' in actual) return actual;
+      if (expectedVersion === 'any') {
+        head = actual.head;
+        continue;
+      }
+      if (actual.head?.version === expectedVersion) {
+        throw new Error(`Stream ${stream}: expectedHash is not the hash of version ${expectedVersion}`);
+      }
+      throw new WrongExpectedVersion(stream, expectedVersion, actual.head?.version);
+    }
   }
 
   /**
-   * One statement: move the stream's head (create it, or update it under the row lock the
-   * caller holds), reserve positions on the log's head row — locked to commit, so positions
-   * follow commit order (see migrations) — insert, and notify subscribers at commit.
-   * Undefined when the stream's row could not be created because it exists.
+   * Wakes subscribers after a commit. Not in the append's own statement: NOTIFY takes a
+   * cluster-wide lock held through commit, which would serialise every append's commit again.
+   * At most one NOTIFY per interval per store: the first append after a quiet interval is
+   * announced at once, those committed within the interval by one more at its end.
    */
-  private async write(
-    executor: SqlExecutor,
-    stream: string,
-    rows: readonly ChainedRow[],
-    streamExists: boolean,
-  ): Promise<AppendResult | undefined> {
-    const last = rows[rows.length - 1]!;
-    const moveStream = streamExists
-      ? 'UPDATE streams SET version = $11, last_hash = $12 WHERE stream_id = $13 RETURNING 1'
-      : 'INSERT INTO streams (stream_id, version, last_hash) VALUES ($13, $11, $12) ON CONFLICT DO NOTHING RETURNING 1';
-    const [inserted] = await executor.query<{ last: string | null }>(
-      `WITH moved AS (${moveStream}),
-       head AS (UPDATE event_log_head SET position = position + $10 WHERE EXISTS (SELECT 1 FROM moved) RETURNING position),
-       ins AS (
-         INSERT INTO events (${columns})
-         SELECT head.position - $10 + t.ord, $13, t.stream_version, t.event_id, t.type, t.schema_version,
-                t.data, t.metadata, t.recorded_at, t.hash
-         FROM head, unnest($1::int[], $2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[],
-                           $7::timestamptz[], $8::text[], $9::int[])
-              AS t(stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash, ord)
-         RETURNING position)
-       SELECT max(position) AS last, pg_notify('${EVENTS_CHANNEL}', max(position)::text) FROM ins`,
-      [
-        rows.map((r) => r.version),
-        rows.map((r) => r.event.id),
-        rows.map((r) => r.event.type),
-        rows.map((r) => r.event.schemaVersion ?? 1),
-        rows.map((r) => r.dataJson),
-        rows.map((r) => r.metadataJson),
-        rows.map((r) => r.recordedAt.toISOString()),
-        rows.map((r) => r.hash),
-        rows.map((_, i) => i + 1),
-        rows.length,
-        last.version,
-        last.hash,
-        stream,
-      ],
-    );
-    return inserted?.last == null
-      ? undefined
-      : { nextExpectedVersion: last.version, position: Number(inserted.last) };
+  private announce(): void {
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    const send = async (): Promise<void> => {
+      do {
+        this.announceAgain = false;
+        await this.sql.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_INTERVAL_MS));
+      } while (this.announceAgain);
+      this.announcing = undefined;
+    };
+    this.announcing = send();
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
@@ -207,7 +158,7 @@ export class SqlEventStore implements EventStore {
     let high = (backwards ? options.fromVersion : options.toVersion) ?? 2 ** 31 - 1;
     for (;;) {
       const rows = await this.sql.query<EventRow>(
-        `SELECT ${columns} FROM events
+        `SELECT ${EVENT_COLUMNS} FROM events
          WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
          ORDER BY stream_version ${backwards ? 'DESC' : 'ASC'} LIMIT $4`,
         [stream, low, high, this.pageSize],
@@ -220,39 +171,64 @@ export class SqlEventStore implements EventStore {
     }
   }
 
+  /**
+   * Everything committed before the call, and whatever else is below the horizon by the end: a
+   * short page ends the read only once every transaction begun before the read has ended.
+   */
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
     const batchSize = options.batchSize ?? this.pageSize;
     let after = options.fromPosition ?? 0;
+    let frontier: number | undefined;
     for (;;) {
-      const rows = await this.readPage(after, batchSize);
-      for (const row of rows) yield row;
-      if (rows.length < batchSize) return;
-      after = rows[rows.length - 1]!.position;
+      const page = await this.readPage(after, batchSize);
+      frontier ??= page.frontier;
+      for (const event of page.events) yield event;
+      if (page.events.length > 0) after = page.events[page.events.length - 1]!.position;
+      if (page.events.length === batchSize) continue;
+      if (page.horizon >= frontier) return;
+      await new Promise((resolve) => setTimeout(resolve, HORIZON_WAIT_MS));
     }
   }
 
-  private async readPage(after: number, limit: number): Promise<StoredEvent[]> {
-    const rows = await this.sql.query<EventRow>(
-      `SELECT ${columns} FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
+  /**
+   * Only below the horizon (see migrations): what a later page could add sorts after this one.
+   * The horizon and the frontier (the first position a transaction not yet begun could take)
+   * come from the page's own snapshot.
+   */
+  private async readPage(after: number, limit: number): Promise<Page> {
+    const rows = await this.sql.query<PageRow>(
+      `SELECT bound.horizon, bound.frontier, e.*
+       FROM (SELECT ${READ_HORIZON} AS horizon, ${READ_FRONTIER} AS frontier) AS bound
+       LEFT JOIN LATERAL (
+         SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 AND position < bound.horizon
+         ORDER BY position LIMIT $2
+       ) AS e ON true`,
       [after, limit],
     );
-    return rows.map((row) => this.upcasters.upcast(toStored(row)));
+    const [first] = rows;
+    return {
+      horizon: Number(first?.horizon ?? 0),
+      frontier: Number(first?.frontier ?? 0),
+      events: rows
+        .filter((row): row is PageRow & EventRow => row.position !== null)
+        .map((row) => this.upcasters.upcast(toStored(row))),
+    };
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
     return pollingSubscription({
       ...options,
-      readPage: (after) => this.readPage(after, this.pageSize),
+      readPage: async (after) => (await this.readPage(after, this.pageSize)).events,
       listen: (wake) => this.sql.listen(EVENTS_CHANNEL, wake),
     });
   }
 
   async streamVersion(stream: string): Promise<number | undefined> {
-    const rows = await this.sql.query<{ version: number }>(
-      'SELECT version FROM streams WHERE stream_id = $1',
+    const [row] = await this.sql.query<{ version: number | null }>(
+      'SELECT max(stream_version) AS version FROM events WHERE stream_id = $1',
       [stream],
     );
-    return rows[0]?.version;
+    return row?.version ?? undefined;
   }
 
   async ping(): Promise<void> {
@@ -260,6 +236,7 @@ export class SqlEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.announcing;
     await this.sql.close();
   }
 }

@@ -44,16 +44,19 @@ describe('projection runner (PostgreSQL)', () => {
         r.count,
       ]),
     );
-  const appendMany = async (n: number) => {
+  /** Resolves with the last event's position (positions are sparse: not a count). */
+  const appendMany = async (n: number): Promise<number> => {
+    let last = 0;
     for (let i = 0; i < n; i++) {
-      await store.append(
+      ({ position: last } = await store.append(
         `case-${randomUUID()}`,
         [{ id: randomUUID(), type: i % 2 ? 'Odd' : 'Even', data: { i } }],
         {
           expectedVersion: 'no-stream',
         },
-      );
+      ));
     }
+    return last;
   };
 
   it('applies each event once even when two replicas deliver it, and checkpoints atomically', async () => {
@@ -62,8 +65,8 @@ describe('projection runner (PostgreSQL)', () => {
     const second = new ProjectionRunner(store, sql, tally);
     await Promise.all([first.start(), second.start()]);
     try {
-      await appendMany(20);
-      await eventually(async () => (await first.checkpoint()) === 40, 'checkpoint to reach the last event');
+      const last = await appendMany(20);
+      await eventually(async () => (await first.checkpoint()) === last, 'checkpoint to reach the last event');
       expect(await counts()).toEqual({ Even: 20, Odd: 20 });
     } finally {
       await Promise.all([first.stop(), second.stop()]);
@@ -72,9 +75,9 @@ describe('projection runner (PostgreSQL)', () => {
 
   it('resumes from its checkpoint after a stop, neither skipping nor repeating', async () => {
     const runner = new ProjectionRunner(store, sql, tally);
-    await appendMany(6);
+    const last = await appendMany(6);
     await runner.start();
-    await eventually(async () => (await runner.checkpoint()) === 46, 'catch up');
+    await eventually(async () => (await runner.checkpoint()) === last, 'catch up');
     await runner.stop();
     expect(await counts()).toEqual({ Even: 23, Odd: 23 });
   });

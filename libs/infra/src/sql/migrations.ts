@@ -30,10 +30,20 @@ export async function migrate(client: SqlClient, migrations: readonly Migration[
   });
 }
 
-/** Our migrations hold no semicolons inside literals or bodies, so a plain split is exact. */
+/**
+ * Our migrations hold no semicolons inside literals, so splitting on them is exact outside
+ * dollar-quoted bodies ($$ … $$ of functions and DO blocks), which are kept whole.
+ */
 function splitStatements(sql: string): string[] {
-  return sql
-    .split(';')
-    .map((statement) => statement.trim())
-    .filter((statement) => statement.length > 0);
+  const statements = [''];
+  sql.split('$$').forEach((part, i) => {
+    if (i % 2 === 1) {
+      statements[statements.length - 1] += `$$${part}$$`;
+      return;
+    }
+    const [first = '', ...rest] = part.split(';');
+    statements[statements.length - 1] += first;
+    statements.push(...rest);
+  });
+  return statements.map((statement) => statement.trim()).filter((statement) => statement.length > 0);
 }

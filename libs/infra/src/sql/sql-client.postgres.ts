@@ -31,8 +31,8 @@ class PostgresClient implements SqlClient {
 
   constructor(private readonly pool: Pool) {}
 
-  async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-    const result = await this.pool.query(text, params as unknown[]);
+  async query<Row>(text: string, params: readonly unknown[] = [], prepareAs?: string): Promise<Row[]> {
+    const result = await this.pool.query({ text, values: params as unknown[], name: prepareAs });
     return result.rows as Row[];
   }
 
@@ -72,8 +72,8 @@ class PostgresClient implements SqlClient {
 
 function executorOf(client: PoolClient): SqlExecutor {
   return {
-    async query<Row>(text: string, params: readonly unknown[] = []) {
-      const result = await client.query(text, params as unknown[]);
+    async query<Row>(text: string, params: readonly unknown[] = [], prepareAs?: string) {
+      const result = await client.query({ text, values: params as unknown[], name: prepareAs });
       return result.rows as Row[];
     },
   };

@@ -4,7 +4,15 @@
  * written once, in plain PostgreSQL, and run unchanged on both.
  */
 export interface SqlExecutor {
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /**
+   * `prepareAs` names a hot statement: PostgreSQL parses it once per connection and may keep
+   * its plan (one name per text). PGlite runs it as any other.
+   */
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    prepareAs?: string,
+  ): Promise<Row[]>;
 }
 
 export interface SqlClient extends SqlExecutor {
