@@ -11,7 +11,7 @@ import { VerifyController } from './status/verify.controller';
 import { PowersController } from './powers/powers.controller';
 import { BenefitRecordsController } from './admin/benefit-records.controller';
 import { ReviewApiModule } from './review/review-api.module';
-import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { DashboardApiModule } from './dashboard/dashboard-api.module';
 import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
 
@@ -27,7 +27,7 @@ export class ApiModule {
         HealthModule,
         IdentityApiModule,
         ReviewApiModule,
-        NotificationsApiModule,
+        NotificationsModule,
         DashboardApiModule,
         CaseLifecycleModule,
       ],
