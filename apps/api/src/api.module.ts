@@ -8,10 +8,10 @@ import { FilingController } from './filing/filing.controller';
 import { FilingService } from './filing/filing.service';
 import { CaseStatusController } from './status/case-status.controller';
 import { VerifyController } from './status/verify.controller';
-import { PowersController } from './powers/powers.controller';
 import { BenefitRecordsController } from './admin/benefit-records.controller';
 import { ReviewApiModule } from './review/review-api.module';
-import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PowersModule } from './powers/powers.module';
 import { DashboardApiModule } from './dashboard/dashboard-api.module';
 import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
 
@@ -27,17 +27,12 @@ export class ApiModule {
         HealthModule,
         IdentityApiModule,
         ReviewApiModule,
-        NotificationsApiModule,
+        NotificationsModule,
+        PowersModule,
         DashboardApiModule,
         CaseLifecycleModule,
       ],
-      controllers: [
-        FilingController,
-        CaseStatusController,
-        VerifyController,
-        PowersController,
-        BenefitRecordsController,
-      ],
+      controllers: [FilingController, CaseStatusController, VerifyController, BenefitRecordsController],
       providers: [FilingService],
     };
   }

@@ -16,7 +16,7 @@ export type AuthenticatedRequest = Request & { principal?: Principal };
 
 /**
  * Bearer token → verified principal on the request, then the route's role check. Apply it with
- * @Authenticated() or @Roles(...) (roles.decorator.ts), which also document the route as secured.
+ * @Authenticated() or @Roles(...) (roles.decorator.ts); @Operation documents the route as secured.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {

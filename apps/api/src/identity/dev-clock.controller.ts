@@ -1,19 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { AdjustableClock, CLOCK } from '@expediente/infra/clock/clock';
 import { parseBody } from '../problem/parse-body';
+import { Operation } from '../openapi/operation.decorator';
 import { DevelopmentOnlyGuard } from './development-only.guard';
-import { ZodBody } from '../problem/zod-body.decorator';
-
-const advanceRequest = z.object({
-  days: z.number().min(0).max(3650).default(0),
-  hours: z
-    .number()
-    .min(0)
-    .max(24 * 3650)
-    .default(0),
-});
+import { advanceRequest, clockReading } from './dev-clock.schema';
+import { ONLY_IN_DEVELOPMENT } from './dev-identity.schema';
 
 /** See what ten days later looks like (deemed rejections, deadlines) without waiting. Not in production. */
 @ApiTags('development')
@@ -23,13 +15,30 @@ export class DevClockController {
   constructor(@Inject(CLOCK) private readonly clock: AdjustableClock) {}
 
   @Get()
+  @Operation({
+    operationId: 'readDevelopmentClock',
+    summary: 'Read the clock (development)',
+    description:
+      'The one clock the system runs on, and how far it was moved forward. Not in production, where it answers 404 as an unknown route.',
+    public: true,
+    response: clockReading,
+    refusals: [ONLY_IN_DEVELOPMENT],
+  })
   now() {
     return { now: this.clock.now().toISOString(), offsetMs: this.clock.offset };
   }
 
   @Post('advance')
-  @HttpCode(200)
-  @ZodBody(advanceRequest)
+  @Operation({
+    operationId: 'advanceDevelopmentClock',
+    summary: 'Move the clock forward (development)',
+    description:
+      'Moves the clock forward by days and hours (never back), so deemed rejections and deadlines fall due without waiting. Not in production, where it answers 404 as an unknown route.',
+    public: true,
+    request: advanceRequest,
+    response: clockReading,
+    refusals: [ONLY_IN_DEVELOPMENT],
+  })
   advance(@Body() body: unknown) {
     const { days, hours } = parseBody(advanceRequest, body);
     this.clock.advance((days * 24 + hours) * 3600_000);

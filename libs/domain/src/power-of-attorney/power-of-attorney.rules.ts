@@ -3,7 +3,8 @@
  * access asks whether a power is in force.
  */
 import { isBefore, madridDateOf, type IsoDate } from '../shared/calendar';
-import { ValidationError } from '../shared/domain-error';
+import { NotFound, ValidationError } from '../shared/domain-error';
+import { normaliseIdentityNumber } from '../reference/identity-number';
 import type { PowerOfAttorney } from './power-of-attorney.decider';
 import type { Procedure } from './power-of-attorney.events';
 
@@ -73,4 +74,22 @@ export const powerCovers = (power: PowerOfAttorney, question: CoverageQuestion):
   if (isBefore(terms.validUntil, day)) return notInForce('expired');
   if (!terms.procedures.includes(question.procedure)) return notInForce('procedure-not-covered');
   return { inForce: true };
+};
+
+export type RecordedPower = Exclude<PowerOfAttorney, { readonly status: 'none' }>;
+
+/**
+ * A power is its two parties' business: the principal and the proxy see it, whatever its
+ * status; anyone else learns nothing, not even that it exists.
+ */
+export const powerMustBeVisibleTo = (
+  actorId: string,
+  power: PowerOfAttorney,
+  powerId: string,
+): RecordedPower => {
+  const reader = normaliseIdentityNumber(actorId);
+  if (power.status === 'none' || (reader !== power.terms.principal && reader !== power.terms.proxy)) {
+    throw new NotFound('POWER_NOT_FOUND', `There is no power of attorney ${powerId} of yours.`, { powerId });
+  }
+  return power;
 };

@@ -13,7 +13,7 @@ import type {
   PowerOfAttorneyEvent,
   PowerRevoked,
 } from './power-of-attorney.events';
-import { powerCovers } from './power-of-attorney.rules';
+import { powerCovers, powerMustBeVisibleTo } from './power-of-attorney.rules';
 
 const { ana: principal, bruno: proxy, carmen: stranger } = PEOPLE;
 const powerId = 'power-1';
@@ -220,5 +220,23 @@ describe('power of attorney: in force or not', () => {
 
   it('is not in force when never granted', () => {
     expect(ask(initialState())).toEqual({ inForce: false, reason: 'not-granted' });
+  });
+});
+
+describe('power of attorney: who sees it', () => {
+  const power = [granted(), accepted, revoked].reduce(evolve, initialState());
+
+  it('shows a power to its principal and its proxy, whatever its status', () => {
+    expect(powerMustBeVisibleTo(principal, power, powerId)).toBe(power);
+    expect(powerMustBeVisibleTo(proxy.toLowerCase(), power, powerId)).toBe(power);
+  });
+
+  it('hides a power from anyone else as if it did not exist', () => {
+    expect(() => powerMustBeVisibleTo(stranger, power, powerId)).toThrow(
+      expect.objectContaining({ code: 'POWER_NOT_FOUND', kind: 'not-found', facts: { powerId } }),
+    );
+    expect(() => powerMustBeVisibleTo(principal, initialState(), powerId)).toThrow(
+      expect.objectContaining({ code: 'POWER_NOT_FOUND' }),
+    );
   });
 });

@@ -64,6 +64,10 @@ export interface CaseStatusReadModel extends CheckpointedReadModel {
   /**
    * Cases `person` may follow, most recently changed first: filed by them, about them, or
    * about someone who granted them a power that is accepted and in force today (Madrid).
+   * A query cannot call the domain's `powerCovers`, so this filter only approximates the rule and
+   * errs wide: it ignores the power's procedures and the session's level of assurance, and it
+   * trails the log (grants dated before 2 April 2021 are refused, so none is stored). Reading any listed case goes through `caseFor` and then the domain's
+   * `mayReadCase`, with the powers judged on their own streams.
    */
   myCases(person: string, page: { limit: number; before?: string }): Promise<CasePage>;
   /** Undefined when the case does not exist or `person` may not see it. */

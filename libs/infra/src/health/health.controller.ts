@@ -1,8 +1,38 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import { REDIS } from '../queue/redis';
 import { Storage, STORAGE } from '../storage/storage';
+
+const INDICATOR = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: ['up', 'down'] } },
+  additionalProperties: true,
+};
+
+/** What @nestjs/terminus answers, each indicator with the facts it adds (kind, location, connection). */
+const HEALTH_REPORT = {
+  type: 'object',
+  required: ['status', 'info', 'error', 'details'],
+  properties: {
+    status: { type: 'string', enum: ['ok'] },
+    info: { type: 'object', additionalProperties: INDICATOR },
+    error: { type: 'object', additionalProperties: INDICATOR },
+    details: { type: 'object', additionalProperties: INDICATOR },
+  },
+  example: {
+    status: 'ok',
+    info: {
+      eventStore: { status: 'up', kind: 'postgres' },
+      readModels: { status: 'up', kind: 'postgres', location: 'public', caseStatus: 'sql' },
+      redis: { status: 'up', connection: 'ready' },
+    },
+    error: {},
+    details: {},
+  },
+};
 
 /** GET /health: each dependency, and which event store this process runs on. */
 @Controller('health')
@@ -16,6 +46,23 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
+  @ApiOperation({
+    operationId: 'checkHealth',
+    summary: 'Check the service and its dependencies',
+    description:
+      'Whether the event store, the read-model database and Redis answer (each within 3 s), and which kind of event store and database this process runs on. No token needed.',
+    security: [],
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Every dependency is up.',
+    content: { 'application/json': { schema: HEALTH_REPORT } },
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'SERVICE_UNAVAILABLE: a dependency is down or did not answer in time.',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  })
   check() {
     const { description } = this.storage;
     return this.health.check([
