@@ -10,9 +10,9 @@ import { CaseStatusController } from './status/case-status.controller';
 import { VerifyController } from './status/verify.controller';
 import { PowersController } from './powers/powers.controller';
 import { BenefitRecordsController } from './admin/benefit-records.controller';
-import { ReviewApiModule } from './review/review-api.module';
+import { ReviewModule } from './review/review.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
-import { DashboardApiModule } from './dashboard/dashboard-api.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
 
 @Module({})
@@ -26,9 +26,9 @@ export class ApiModule {
         BenefitRecordsModule,
         HealthModule,
         IdentityApiModule,
-        ReviewApiModule,
+        ReviewModule,
         NotificationsApiModule,
-        DashboardApiModule,
+        DashboardModule,
         CaseLifecycleModule,
       ],
       controllers: [
