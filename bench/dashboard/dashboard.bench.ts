@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { migrate } from '@expediente/infra/sql/migrations';
 import { SqlClient } from '@expediente/infra/sql/sql-client';
 import { reviewQueueMigrations } from '@expediente/infra/review-queue/review-queue.migrations';
+import { projectionMigrations } from '@expediente/infra/projections/projection.migrations';
 import { insertSyntheticQueue } from '@expediente/infra/review-queue/review-queue.synthetic';
 import { OPEN_STATUSES } from '@expediente/infra/review-queue/review-queue.row';
 import {
@@ -81,7 +82,7 @@ const sum = (timings: Timings) => Object.values(timings).reduce((a, b) => a + b,
 
 runBench(() =>
   withBenchSchema('dashboard', async (client) => {
-    await migrate(client, reviewQueueMigrations);
+    await migrate(client, [...projectionMigrations, ...reviewQueueMigrations]);
     await insertSyntheticQueue(client, { from: 1, count: unitSize, units: [unit], now });
     await client.query('VACUUM ANALYZE review_queue');
     log(`baseline: ${unitSize} cases, all in ${unit}`);

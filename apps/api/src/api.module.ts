@@ -9,10 +9,10 @@ import { FilingService } from './filing/filing.service';
 import { CaseStatusController } from './status/case-status.controller';
 import { VerifyController } from './status/verify.controller';
 import { BenefitRecordsController } from './admin/benefit-records.controller';
-import { ReviewApiModule } from './review/review-api.module';
+import { ReviewModule } from './review/review.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PowersModule } from './powers/powers.module';
-import { DashboardApiModule } from './dashboard/dashboard-api.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
 
 @Module({})
@@ -26,10 +26,10 @@ export class ApiModule {
         BenefitRecordsModule,
         HealthModule,
         IdentityApiModule,
-        ReviewApiModule,
+        ReviewModule,
         NotificationsModule,
         PowersModule,
-        DashboardApiModule,
+        DashboardModule,
         CaseLifecycleModule,
       ],
       controllers: [FilingController, CaseStatusController, VerifyController, BenefitRecordsController],

@@ -8,7 +8,7 @@ import type { Procedure } from '../power-of-attorney/power-of-attorney.events';
 import { addBusinessDays, businessDaysBetween, calendarDaysBetween } from '../calendar/business-days';
 import type { HolidayCalendar } from '../calendar/holiday-calendar';
 import type { CaseReviewEvent, ReviewStep } from './case-review.events';
-import { evolve, initialState } from './case-review.state';
+import { evolve, initialState, type CaseReview } from './case-review.state';
 
 export interface Period {
   readonly days: number;
@@ -86,40 +86,71 @@ export type StepDeadline =
 
 const dayOf = (instant: string): IsoDate => madridDateOf(new Date(instant));
 
-interface Pauses {
+export interface Pauses {
   readonly closed: readonly (readonly [IsoDate, IsoDate])[];
   readonly openSince: IsoDate | null;
 }
 
 /** Waiting on the citizen runs from the request to the answer, or to the answer's last day if none came. */
-const pausesIn = (events: readonly CaseReviewEvent[]): Pauses =>
-  events.reduce<Pauses>(
-    (pauses, event) => {
-      const end = (on: IsoDate): Pauses =>
-        pauses.openSince === null
-          ? pauses
-          : { closed: [...pauses.closed, [pauses.openSince, on]], openSince: null };
-      switch (event.type) {
-        case 'InformationRequested':
-          return { ...pauses, openSince: dayOf(event.data.requestedAt) };
-        case 'InformationProvided':
-          return end(dayOf(event.data.providedAt));
-        case 'DeadlineExpired':
-          return event.data.step === 'citizenAnswer' ? end(event.data.dueOn) : pauses;
-        default:
-          return pauses;
-      }
-    },
-    { closed: [], openSince: null },
-  );
+const evolvePauses = (pauses: Pauses, event: CaseReviewEvent): Pauses => {
+  const end = (on: IsoDate): Pauses =>
+    pauses.openSince === null
+      ? pauses
+      : { closed: [...pauses.closed, [pauses.openSince, on]], openSince: null };
+  switch (event.type) {
+    case 'InformationRequested':
+      return { ...pauses, openSince: dayOf(event.data.requestedAt) };
+    case 'InformationProvided':
+      return end(dayOf(event.data.providedAt));
+    case 'DeadlineExpired':
+      return event.data.step === 'citizenAnswer' ? end(event.data.dueOn) : pauses;
+    default:
+      return pauses;
+  }
+};
+
+/**
+ * What a review's due dates are computed from: its state and its waits on the citizen, folded
+ * one event at a time, so a projection can keep it beside its row (plain JSON) and ask
+ * `deadlinesOf` after each event instead of restating the rules.
+ */
+export interface ReviewClock {
+  readonly review: CaseReview;
+  readonly pauses: Pauses;
+}
+
+export const initialReviewClock = (): ReviewClock => ({
+  review: initialState(),
+  pauses: { closed: [], openSince: null },
+});
+
+export const evolveReviewClock = (clock: ReviewClock, event: CaseReviewEvent): ReviewClock => ({
+  review: evolve(clock.review, event),
+  pauses: evolvePauses(clock.pauses, event),
+});
+
+/** The evaluation's clock stops while the case waits on the citizen: since when, and the days already waited. */
+export const evaluationPause = (
+  { review, pauses }: ReviewClock,
+  policy: DeadlinePolicy,
+  calendar: HolidayCalendar,
+): { readonly pausedSince: IsoDate | null; readonly pausedDays: number } => {
+  if (review.status === 'none') return { pausedSince: null, pausedDays: 0 };
+  const { count } = periodsFor(policy, review.procedure).evaluate;
+  const place = { calendar, provinceCode: review.provinceCode };
+  return {
+    pausedSince: pauses.openSince,
+    pausedDays: pauses.closed.reduce((total, [from, to]) => total + daysBetween(from, to, count, place), 0),
+  };
+};
 
 /** The steps whose clock is running (or paused) now, with their due dates, for dashboards and the deadline worker. */
-export const reviewDeadlines = (
-  events: readonly CaseReviewEvent[],
+export const deadlinesOf = (
+  clock: ReviewClock,
   policy: DeadlinePolicy,
   calendar: HolidayCalendar,
 ): readonly StepDeadline[] => {
-  const review = events.reduce(evolve, initialState());
+  const { review } = clock;
   if (review.status === 'none') return [];
   const periods = periodsFor(policy, review.procedure);
   const place = { calendar, provinceCode: review.provinceCode };
@@ -131,19 +162,10 @@ export const reviewDeadlines = (
   });
   const evaluate = (): StepDeadline => {
     const { days, count } = periods.evaluate;
-    const pauses = pausesIn(events);
-    const paused = pauses.closed.reduce(
-      (total, [from, to]) => total + daysBetween(from, to, count, place),
-      0,
-    );
-    if (pauses.openSince === null) return due('evaluate', openedOn, paused);
-    const elapsed = daysBetween(openedOn, pauses.openSince, count, place) - paused;
-    return {
-      step: 'evaluate',
-      state: 'paused',
-      pausedSince: pauses.openSince,
-      remainingDays: days - elapsed,
-    };
+    const { pausedSince, pausedDays } = evaluationPause(clock, policy, calendar);
+    if (pausedSince === null) return due('evaluate', openedOn, pausedDays);
+    const elapsed = daysBetween(openedOn, pausedSince, count, place) - pausedDays;
+    return { step: 'evaluate', state: 'paused', pausedSince, remainingDays: days - elapsed };
   };
   switch (review.status) {
     case 'open':
@@ -164,3 +186,10 @@ export const reviewDeadlines = (
     }
   }
 };
+
+export const reviewDeadlines = (
+  events: readonly CaseReviewEvent[],
+  policy: DeadlinePolicy,
+  calendar: HolidayCalendar,
+): readonly StepDeadline[] =>
+  deadlinesOf(events.reduce(evolveReviewClock, initialReviewClock()), policy, calendar);

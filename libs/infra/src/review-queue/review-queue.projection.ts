@@ -3,7 +3,8 @@ import { StoredEvent } from '../event-store/event-store.port';
 import { asDomainEvent } from '../event-store/domain-events';
 import { SqlExecutor } from '../sql/sql-client';
 import { SqlProjection } from '../projections/projection';
-import { QueueRow, queueRowAfter } from './review-queue.row';
+import { QueueEntry, QueueRow, queueEntryAfter } from './review-queue.row';
+import type { ReviewClock } from '@expediente/domain';
 import type { DeadlineRules } from '../deadlines/deadline-rules';
 
 const COLUMNS = `case_id AS "caseId", unit_id AS "unitId", procedure, province_code AS "provinceCode",
@@ -11,18 +12,19 @@ const COLUMNS = `case_id AS "caseId", unit_id AS "unitId", procedure, province_c
   to_json(status_changed_at) #>> '{}' AS "statusChangedAt", routed_on::text AS "routedOn",
   due_step AS "dueStep", due_on::text AS "dueOn", overdue, paused_since::text AS "pausedSince",
   paused_days AS "pausedDays", to_json(resolved_at) #>> '{}' AS "resolvedAt", outcome,
-  last_position AS "lastPosition"`;
+  clock, last_position AS "lastPosition"`;
 
-async function write(tx: SqlExecutor, row: QueueRow, position: number): Promise<void> {
+async function write(tx: SqlExecutor, { row, clock }: QueueEntry, position: number): Promise<void> {
   await tx.query(
     `INSERT INTO review_queue (case_id, unit_id, procedure, province_code, reviewer_id, status, opened_at,
        status_changed_at, routed_on, due_step, due_on, overdue, paused_since, paused_days, resolved_at,
-       outcome, last_position)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       outcome, clock, last_position)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      ON CONFLICT (case_id) DO UPDATE SET reviewer_id = EXCLUDED.reviewer_id, status = EXCLUDED.status,
        status_changed_at = EXCLUDED.status_changed_at, due_step = EXCLUDED.due_step, due_on = EXCLUDED.due_on,
        overdue = EXCLUDED.overdue, paused_since = EXCLUDED.paused_since, paused_days = EXCLUDED.paused_days,
-       resolved_at = EXCLUDED.resolved_at, outcome = EXCLUDED.outcome, last_position = EXCLUDED.last_position
+       resolved_at = EXCLUDED.resolved_at, outcome = EXCLUDED.outcome, clock = EXCLUDED.clock,
+       last_position = EXCLUDED.last_position
      WHERE review_queue.last_position < EXCLUDED.last_position`,
     [
       row.caseId,
@@ -41,10 +43,15 @@ async function write(tx: SqlExecutor, row: QueueRow, position: number): Promise<
       row.pausedDays,
       row.resolvedAt,
       row.outcome,
+      JSON.stringify(clock),
       position,
     ],
   );
 }
+
+type StoredRow = QueueRow & { readonly clock: ReviewClock; readonly lastPosition: string };
+
+const entryOf = ({ clock, lastPosition: _applied, ...row }: StoredRow): QueueEntry => ({ row, clock });
 
 /** Reads the case's row, applies the event unless the row already has it, writes it back. */
 async function applyReviewEvent(
@@ -53,12 +60,12 @@ async function applyReviewEvent(
   position: number,
   rules: DeadlineRules,
 ): Promise<void> {
-  const [current] = await tx.query<QueueRow & { lastPosition: string }>(
+  const [current] = await tx.query<StoredRow>(
     `SELECT ${COLUMNS} FROM review_queue WHERE case_id = $1 FOR UPDATE`,
     [event.data.caseId],
   );
   if (current && Number(current.lastPosition) >= position) return;
-  const next = queueRowAfter(current, event, rules);
+  const next = queueEntryAfter(current && entryOf(current), event, rules);
   if (next) await write(tx, next, position);
 }
 

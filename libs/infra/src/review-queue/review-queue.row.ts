@@ -1,20 +1,24 @@
 /**
- * How one review event changes its case's queue row: a pure function, so the projection is a
- * read, this, and a write. The due date shown is the running step's, counted as the domain's
- * deadlines.ts counts it (the evaluation clock pauses while the case waits on the citizen).
+ * How one review event changes its case's queue row: the event is folded through the domain's
+ * `evolveReviewClock` (the review's `evolve` and its waits on the citizen), and the row's status,
+ * reviewer, resolution and due date are read off the result with the domain's `deadlinesOf`.
+ * No rule of the review is restated here; the row only keeps what the state does not (when the
+ * review opened, when its status last changed).
  */
 import {
-  addCalendarDays,
-  addPeriod,
-  businessDaysBetween,
-  calendarDaysBetween,
+  deadlinesOf,
+  evaluationPause,
+  evolveReviewClock,
+  initialReviewClock,
   isDomainError,
   madridDateOf,
-  periodsFor,
+  resolvedAtOf,
   type CaseReviewEvent,
   type IsoDate,
   type Procedure,
+  type ReviewClock,
   type ReviewStep,
+  type StepDeadline,
 } from '@expediente/domain';
 import type { DeadlineRules } from '../deadlines/deadline-rules';
 
@@ -46,156 +50,100 @@ export interface QueueRow {
   readonly outcome: string | null;
 }
 
-const dayOf = (instant: string): IsoDate => madridDateOf(new Date(instant));
+/** A row and the domain's fold it was read from (stored beside it, as JSON). */
+export interface QueueEntry {
+  readonly row: QueueRow;
+  readonly clock: ReviewClock;
+}
 
-/**
- * A date the holiday calendar cannot count (a year it does not cover) shows no due date
- * rather than stopping the projection: the deadline worker reports the same gap on its side.
- */
-const counted = <T>(count: () => T): T | null => {
-  try {
-    return count();
-  } catch (error) {
-    if (isDomainError(error)) return null;
-    throw error;
-  }
-};
-
-const place = (rules: DeadlineRules, row: Pick<QueueRow, 'provinceCode'>) => ({
-  calendar: rules.calendar,
-  provinceCode: row.provinceCode,
-});
-
-const periods = (rules: DeadlineRules, row: Pick<QueueRow, 'procedure'>) =>
-  periodsFor(rules.policy, row.procedure);
-
-const stepDue = (rules: DeadlineRules, row: QueueRow, step: 'assign' | 'evaluate', extraDays = 0) => {
-  const { days, count } = periods(rules, row)[step];
-  return {
-    dueStep: step,
-    dueOn: counted(() => addPeriod(row.routedOn, days + extraDays, count, place(rules, row))),
-    overdue: false,
-  };
-};
-
-const evaluationDue = (rules: DeadlineRules, row: QueueRow) =>
-  stepDue(rules, row, 'evaluate', row.pausedDays);
-
-/** The waiting from `pausedSince` to `until`, added to the evaluation's paused days. */
-const resumed = (rules: DeadlineRules, row: QueueRow, until: IsoDate): QueueRow => {
-  if (row.pausedSince === null) return row;
-  const from = row.pausedSince;
-  const { count } = periods(rules, row).evaluate;
-  const waited =
-    count === 'business'
-      ? counted(() => businessDaysBetween(from, until, rules.calendar, row.provinceCode))
-      : calendarDaysBetween(from, until);
-  return { ...row, pausedSince: null, pausedDays: row.pausedDays + (waited ?? 0) };
-};
-
-const noDeadline = { dueStep: null, dueOn: null, overdue: false } as const;
-
-/** The row after `event`; undefined while the case has no row (an event before ReviewOpened). */
-export function queueRowAfter(
-  row: QueueRow | undefined,
-  event: CaseReviewEvent,
-  rules: DeadlineRules,
-): QueueRow | undefined {
-  if (event.type === 'ReviewOpened') {
-    if (row) return row;
-    const { caseId, unit, procedure, provinceCode, routedAt, openedAt } = event.data;
-    const opened: QueueRow = {
-      caseId,
-      unitId: unit.id,
-      procedure,
-      provinceCode,
-      reviewerId: null,
-      status: 'open',
-      openedAt,
-      statusChangedAt: openedAt,
-      routedOn: dayOf(routedAt),
-      ...noDeadline,
-      pausedSince: null,
-      pausedDays: 0,
-      resolvedAt: null,
-      outcome: null,
-    };
-    return { ...opened, ...stepDue(rules, opened, 'assign') };
-  }
-  if (!row) return undefined;
+/** When the event happened, as it says itself. */
+const instantOf = (event: CaseReviewEvent): string => {
   switch (event.type) {
-    case 'ReviewerAssigned': {
-      const { reviewerId, assignedAt } = event.data;
-      if (row.status !== 'open') return { ...row, reviewerId };
-      const assigned = { ...row, reviewerId, status: 'assigned' as const, statusChangedAt: assignedAt };
-      return { ...assigned, ...evaluationDue(rules, assigned) };
-    }
+    case 'ReviewOpened':
+      return event.data.openedAt;
+    case 'ReviewerAssigned':
+      return event.data.assignedAt;
     case 'InformationRequested':
-      return row.status === 'assigned'
-        ? {
-            ...row,
-            status: 'awaiting-citizen',
-            statusChangedAt: event.data.requestedAt,
-            pausedSince: dayOf(event.data.requestedAt),
-            dueStep: 'citizenAnswer',
-            dueOn: event.data.dueOn,
-            overdue: false,
-          }
-        : row;
-    case 'InformationProvided': {
-      if (row.status !== 'awaiting-citizen') return row;
-      const back = {
-        ...resumed(rules, row, dayOf(event.data.providedAt)),
-        status: 'assigned' as const,
-        statusChangedAt: event.data.providedAt,
-      };
-      return { ...back, ...evaluationDue(rules, back) };
-    }
+      return event.data.requestedAt;
+    case 'InformationProvided':
+      return event.data.providedAt;
     case 'CaseEvaluated':
-      return row.status === 'assigned'
-        ? { ...row, status: 'evaluated', statusChangedAt: event.data.evaluatedAt, ...noDeadline }
-        : row;
-    case 'CaseResolved': {
-      if (row.status !== 'evaluated') return row;
-      const { resolvedAt, outcome } = event.data;
-      const { days } = periods(rules, row).notifyResolution;
-      return {
-        ...row,
-        status: 'resolved',
-        statusChangedAt: resolvedAt,
-        resolvedAt,
-        outcome,
-        dueStep: 'notifyResolution',
-        dueOn: addCalendarDays(dayOf(resolvedAt), days),
-        overdue: false,
-      };
-    }
+      return event.data.evaluatedAt;
+    case 'CaseResolved':
+      return event.data.resolvedAt;
     case 'ResolutionIssued':
-      return row.status === 'resolved' ? { ...row, ...noDeadline } : row;
+      return event.data.issuedAt;
     case 'CaseClosed':
-      return row.status === 'resolved'
-        ? { ...row, status: 'closed', statusChangedAt: event.data.closedAt, ...noDeadline }
-        : row;
+      return event.data.closedAt;
     case 'ReviewWithdrawn':
-      return OPEN_STATUSES.includes(row.status)
-        ? { ...row, status: 'withdrawn', statusChangedAt: event.data.withdrawnAt, ...noDeadline }
-        : row;
-    case 'DeadlineExpired': {
-      const { step, dueOn, recordedAt } = event.data;
-      if (step === 'citizenAnswer' && row.status === 'awaiting-citizen' && row.dueOn === dueOn) {
-        // The citizen's time is over: back to the reviewer, with the evaluation clock running again.
-        const back = {
-          ...resumed(rules, row, dueOn),
-          status: 'assigned' as const,
-          statusChangedAt: recordedAt,
-        };
-        return { ...back, ...evaluationDue(rules, back) };
-      }
-      return row.dueStep === step && row.dueOn === dueOn ? { ...row, overdue: true } : row;
-    }
+      return event.data.withdrawnAt;
+    case 'DeadlineExpired':
+      return event.data.recordedAt;
     default: {
       const unknown: never = event;
       return unknown;
     }
   }
+};
+
+/**
+ * A date the holiday calendar cannot count (a year it does not cover) shows no due date
+ * rather than stopping the projection: the deadline worker reports the same gap on its side.
+ */
+const counted = <T>(count: () => T, otherwise: T): T => {
+  try {
+    return count();
+  } catch (error) {
+    if (isDomainError(error)) return otherwise;
+    throw error;
+  }
+};
+
+/** The row shows one due date: the first step whose clock is running. */
+const runningStep = (clock: ReviewClock, rules: DeadlineRules) =>
+  counted<readonly StepDeadline[]>(() => deadlinesOf(clock, rules.policy, rules.calendar), []).find(
+    (deadline): deadline is Extract<StepDeadline, { state: 'running' }> => deadline.state === 'running',
+  );
+
+/** The entry after `event`; undefined while the case has no review (an event before ReviewOpened). */
+export function queueEntryAfter(
+  entry: QueueEntry | undefined,
+  event: CaseReviewEvent,
+  rules: DeadlineRules,
+): QueueEntry | undefined {
+  const clock = evolveReviewClock(entry?.clock ?? initialReviewClock(), event);
+  const { review } = clock;
+  if (review.status === 'none') return undefined;
+  const running = runningStep(clock, rules);
+  const pause = counted(() => evaluationPause(clock, rules.policy, rules.calendar), {
+    pausedSince: clock.pauses.openSince,
+    pausedDays: entry?.row.pausedDays ?? 0,
+  });
+  const openedAt = entry?.row.openedAt ?? instantOf(event);
+  const statusChangedAt =
+    entry && entry.row.status === review.status ? entry.row.statusChangedAt : instantOf(event);
+  const resolution = review.status === 'resolved' || review.status === 'closed' ? review.resolution : null;
+  const row: QueueRow = {
+    caseId: review.caseId,
+    unitId: review.unit.id,
+    procedure: review.procedure,
+    provinceCode: review.provinceCode,
+    reviewerId: 'reviewerId' in review ? review.reviewerId : null,
+    status: review.status,
+    openedAt,
+    statusChangedAt,
+    routedOn: madridDateOf(new Date(review.routedAt)),
+    dueStep: running?.step ?? null,
+    dueOn: running?.dueOn ?? null,
+    overdue:
+      running !== undefined &&
+      review.expiredDeadlines.some(
+        (expired) => expired.step === running.step && expired.dueOn === running.dueOn,
+      ),
+    pausedSince: pause.pausedSince,
+    pausedDays: pause.pausedDays,
+    resolvedAt: resolvedAtOf(review),
+    outcome: resolution?.outcome ?? null,
+  };
+  return { row, clock };
 }

@@ -1,0 +1,28 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '@expediente/infra/identity/identity-provider.port';
+import { metadataFor } from '../../commands/command-context';
+import { ReviewOutcome, Reviews } from '../review.shared';
+
+export class EvaluateCase extends Command<ReviewOutcome> {
+  constructor(
+    readonly principal: Principal,
+    readonly caseId: string,
+    readonly findings: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(EvaluateCase)
+export class EvaluateCaseHandler implements ICommandHandler<EvaluateCase> {
+  constructor(private readonly reviews: Reviews) {}
+
+  async execute({ principal, caseId, findings }: EvaluateCase): Promise<ReviewOutcome> {
+    await this.reviews.forStaff(principal, caseId);
+    return this.reviews.run(caseId, {
+      type: 'EvaluateCase',
+      data: { caseId, findings },
+      metadata: metadataFor(principal),
+    });
+  }
+}

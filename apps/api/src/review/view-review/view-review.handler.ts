@@ -1,0 +1,34 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { Principal } from '@expediente/infra/identity/identity-provider.port';
+import { isParty, isStaff, reviewNotFound, Reviews } from '../review.shared';
+import type { ReviewView } from './view-review.schema';
+
+export class ViewReview extends Query<ReviewView> {
+  constructor(
+    readonly principal: Principal,
+    readonly caseId: string,
+  ) {
+    super();
+  }
+}
+
+/** The whole review for its unit's staff; the parties see where it stands and what is asked of them. */
+@QueryHandler(ViewReview)
+export class ViewReviewHandler implements IQueryHandler<ViewReview> {
+  constructor(private readonly reviews: Reviews) {}
+
+  async execute({ principal, caseId }: ViewReview): Promise<ReviewView> {
+    const { review, version } = await this.reviews.load(caseId);
+    if (review && isStaff(principal) && review.unit.id === principal.unit) return { ...review, version };
+    if (!review || !isParty(principal, review)) throw reviewNotFound(caseId);
+    return {
+      caseId,
+      status: review.status,
+      procedure: review.procedure,
+      unit: review.unit,
+      ...(review.status === 'awaiting-citizen' && { request: review.request }),
+      ...(review.status === 'withdrawn' && { withdrawnAt: review.withdrawnAt }),
+      version,
+    };
+  }
+}
