@@ -2,13 +2,13 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { InfraModuleOptions } from '@expediente/infra/infra.module';
 import { createHttpApp } from '@expediente/infra/bootstrap';
+import { publiclyCacheable } from '@expediente/infra/http/http-hardening';
 import { ApiModule } from './api.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 
 /** The API as an app not yet listening: main.ts, npm start and the e2e tests all build it here. */
 export async function createApiApp(options: InfraModuleOptions = {}): Promise<INestApplication> {
-  const app = await createHttpApp(ApiModule.forRoot(options));
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  const app = await createHttpApp('api', ApiModule.forRoot(options), { filter: new ProblemDetailsFilter() });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -20,6 +20,8 @@ export async function createApiApp(options: InfraModuleOptions = {}): Promise<IN
       .addBearerAuth()
       .build(),
   );
+  // The API reference is the same for everyone: browsers and proxies may keep it.
+  publiclyCacheable(app, '/docs', 300);
   SwaggerModule.setup('docs', app, document);
   return app;
 }

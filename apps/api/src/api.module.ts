@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { InfraModule, InfraModuleOptions, TypedConfig } from '@expediente/infra/infra.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
+import { MetricsModule } from '@expediente/infra/metrics/metrics.module';
 import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
 import { BENEFIT_RECORDS } from '@expediente/infra/benefit-records/benefit-records.port';
 import { SqlBenefitRecords } from '@expediente/infra/benefit-records/benefit-records.sql';
@@ -40,6 +41,7 @@ export class ApiModule {
         InfraModule.forRoot(options),
         CqrsModule.forRoot(),
         HealthModule,
+        MetricsModule,
         IdentityApiModule,
         ReviewApiModule,
         NotificationsApiModule,

@@ -2,8 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InfraModule, InfraModuleOptions, TypedConfig } from '@expediente/infra/infra.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
+import { MetricsModule } from '@expediente/infra/metrics/metrics.module';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { PooledPdfRenderer } from '@expediente/infra/pdf/pdf-renderer.pool';
+import { MeasuredPdfRenderer } from '@expediente/infra/pdf/pdf-renderer.measured';
 import { ResolutionRenderer } from '@expediente/infra/resolutions/resolution-renderer';
 import { Reactions } from './reactions/reactions';
 import { loadOrCreateSeal, Seal, SEAL } from '@expediente/infra/seal/seal';
@@ -17,13 +19,15 @@ export class WorkerModule {
   static forRoot(options: InfraModuleOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [InfraModule.forRoot(options), HealthModule],
+      imports: [InfraModule.forRoot(options), HealthModule, MetricsModule],
       providers: [
         {
           provide: PDF_RENDERER,
           inject: [ConfigService],
           useFactory: (config: TypedConfig) =>
-            new PooledPdfRenderer({ executablePath: config.get('CHROME_PATH', { infer: true }) }),
+            new MeasuredPdfRenderer(
+              new PooledPdfRenderer({ executablePath: config.get('CHROME_PATH', { infer: true }) }),
+            ),
         },
         {
           provide: SEAL,

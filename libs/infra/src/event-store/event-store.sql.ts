@@ -254,6 +254,12 @@ export class SqlEventStore implements EventStore {
     return rows[0]?.version;
   }
 
+  /** Positions are gap-free here (the head row hands them out in commit order): a subtraction. */
+  async countAfter(position: number, limit: number): Promise<number> {
+    const [head] = await this.sql.query<{ position: string }>('SELECT position FROM event_log_head');
+    return Math.min(limit, Math.max(0, Number(head?.position ?? 0) - position));
+  }
+
   async ping(): Promise<void> {
     await this.sql.query('SELECT 1');
   }

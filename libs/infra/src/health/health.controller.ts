@@ -4,7 +4,11 @@ import { Redis } from 'ioredis';
 import { REDIS } from '../queue/redis';
 import { Storage, STORAGE } from '../storage/storage';
 
-/** GET /health: each dependency, and which event store this process runs on. */
+/**
+ * GET /health/live: the process answers (no dependency is asked, so an orchestrator restarts
+ * only a stuck process, never one waiting for its database). GET /health/ready and GET /health:
+ * each dependency, and which event store this process runs on (503 when one is down).
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -14,7 +18,12 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  @Get()
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get(['', 'ready'])
   @HealthCheck()
   check() {
     const { description } = this.storage;
