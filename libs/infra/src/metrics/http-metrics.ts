@@ -16,8 +16,11 @@ export function httpMetrics(app: AppName) {
   };
 }
 
+/** A pattern that matches any path, as Nest's not-found route (`{/*splat}`) does. */
+const CATCH_ALL = /^\{?\/\*\w*\}?$/;
+
 function routeOf(req: Request): string {
   const pattern: unknown = req.route?.path;
-  if (typeof pattern === 'string') return `${req.baseUrl}${pattern}` || '/';
+  if (typeof pattern === 'string' && !CATCH_ALL.test(pattern)) return `${req.baseUrl}${pattern}` || '/';
   return req.baseUrl || 'unmatched';
 }
