@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
-import { loadConfig } from '@expediente/infra/config/config.schema';
-import { openStorage } from '@expediente/infra/storage/storage';
+import { AppConfig, loadConfig } from '@expediente/infra/config/config.schema';
+import { openStorage, Storage } from '@expediente/infra/storage/storage';
 import { createApiApp } from '../apps/api/src/api.app';
 import { createWorkerApp } from '../apps/worker/src/worker.app';
 import { createBackofficeApp } from '../apps/backoffice/src/backoffice.app';
-import { redisForDev } from './dev-redis';
+import { RedisForDev, redisForDev } from './dev-redis';
+import { waitUntilSettled } from './settle';
 import { DEMO_PEOPLE, seedDemoData } from './demo-data';
 
 /**
@@ -42,19 +43,40 @@ async function main(): Promise<void> {
   const demo =
     process.env.DEMO_DATA === 'off' ? [] : await seedDemoData(`http://127.0.0.1:${config.API_PORT}`);
 
-  const line = (label: string, url: string) => console.log(`  ${label.padEnd(14)} ${url}`);
+  const settled = await waitUntilSettled(storage, redis.url, config.QUEUE_PREFIX);
+  // Log lines may still be on their way through an asynchronous transport: let them land first.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  printBanner(config, storage, redis, demo, settled);
+}
+
+/** The last thing start-up prints: where everything is and how to get in. */
+function printBanner(
+  config: AppConfig,
+  storage: Storage,
+  redis: RedisForDev,
+  demo: readonly string[],
+  settled: boolean,
+): void {
+  const url = (port: number, path = '') => `http://localhost:${port}${path}`;
+  const line = (label: string, text: string) => console.log(`  ${label.padEnd(15)} ${text}`);
   console.log(
     `\nExpediente is running (event store: ${storage.description.eventStore}, ${storage.description.location}; Redis: ${redis.origin} ${redis.url})`,
   );
-  line('API', `http://localhost:${config.API_PORT}`);
-  line('API docs', `http://localhost:${config.API_PORT}/docs`);
-  line('Back office', `http://localhost:${config.BACKOFFICE_PORT}`);
-  line('Worker health', `http://localhost:${config.WORKER_PORT}/health`);
-  for (const entry of demo) console.log(`  demo data:     ${entry}`);
-  console.log(
-    `  log in (dev):  POST /dev/login {"subject":"${DEMO_PEOPLE[0]!.subject}","name":"${DEMO_PEOPLE[0]!.name}","roles":["citizen"],"levelOfAssurance":"certificate"}`,
+  if (!settled) console.log('  (start-up work is still running: the worker may log more below)');
+  line('API', url(config.API_PORT));
+  line('API docs', url(config.API_PORT, '/docs'));
+  line('Back office', url(config.BACKOFFICE_PORT));
+  line('Worker health', url(config.WORKER_PORT, '/health'));
+  line('Metrics', `${url(config.API_PORT, '/metrics')} (Prometheus; the same on every app's port)`);
+  line('Job queues', url(config.BACKOFFICE_PORT, '/queues'));
+  line('', `operators: open ${url(config.BACKOFFICE_PORT, '/dev/operator-session')} in the browser first`);
+  line('', '(development only: it sets the operator session cookie, then opens /queues)');
+  for (const entry of demo) line('demo data:', entry);
+  line(
+    'log in (dev):',
+    `POST /dev/login {"subject":"${DEMO_PEOPLE[0]!.subject}","name":"${DEMO_PEOPLE[0]!.name}","roles":["citizen"],"levelOfAssurance":"certificate"}`,
   );
-  console.log('Press Ctrl+C to stop.\n');
+  console.log('Press Ctrl+C to stop.');
 }
 
 main().catch((error: unknown) => {

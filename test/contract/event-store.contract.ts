@@ -202,6 +202,17 @@ export function eventStoreContract(adapter: string, factory: EventStoreFactory):
       expect(tail.map((e) => e.position)).toEqual(positions.slice(4));
     });
 
+    it('counts the events after a position, as a lagging subscriber is behind, up to a limit', async () => {
+      const before = await lastPosition(store);
+      expect(await store.countAfter(before, 100)).toBe(0);
+      await store.append(streamName(), [event('A'), event('B'), event('C')], {
+        expectedVersion: 'no-stream',
+      });
+      expect(await store.countAfter(before, 100)).toBe(3);
+      expect(await store.countAfter(before, 2)).toBe(2);
+      expect(await store.countAfter(await lastPosition(store), 100)).toBe(0);
+    });
+
     it('catches a subscription up from a checkpoint, then delivers live appends', async () => {
       const stream = streamName();
       const checkpoint = await lastPosition(store);

@@ -102,12 +102,15 @@ describe('identity over HTTP: dev login, bearer tokens, roles and the SMS signin
     queuePrefix = testQueuePrefix();
     process.env.QUEUE_PREFIX = queuePrefix;
     storage = await openStorage(loadConfig({ DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema }));
-    app = await createHttpApp({
-      module: IdentityE2eModule,
-      imports: [InfraModule.forRoot({ storage }), IdentityApiModule],
-      controllers: [ProbeController],
-    });
-    app.useGlobalFilters(new ProblemDetailsFilter());
+    app = await createHttpApp(
+      'api',
+      {
+        module: IdentityE2eModule,
+        imports: [InfraModule.forRoot({ storage }), IdentityApiModule],
+        controllers: [ProbeController],
+      },
+      { filter: new ProblemDetailsFilter() },
+    );
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
   });

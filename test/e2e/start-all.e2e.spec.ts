@@ -12,6 +12,8 @@ describe('npm start with no configuration', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'expediente-start-'));
   let child: ChildProcess;
   let output = '';
+  /** What had been printed 3 s after the banner's last line. */
+  let settledOutput = '';
   const ports = { api: 0, backoffice: 0, worker: 0 };
   // Not the default `expediente`: a later `npm start` on this machine must find no stale jobs.
   const queuePrefix = testQueuePrefix();
@@ -27,7 +29,6 @@ describe('npm start with no configuration', () => {
       BACKOFFICE_PORT: String(ports.backoffice),
       WORKER_PORT: String(ports.worker),
       QUEUE_PREFIX: queuePrefix,
-      LOG_LEVEL: 'warn',
     };
     child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (chunk) => (output += chunk));
@@ -38,7 +39,10 @@ describe('npm start with no configuration', () => {
         if (output.includes('Press Ctrl+C to stop')) {
           clearInterval(check);
           clearTimeout(timer);
-          resolve();
+          setTimeout(() => {
+            settledOutput = output;
+            resolve();
+          }, 3000);
         }
       }, 100);
       child.once('exit', (code) => {
@@ -63,6 +67,29 @@ describe('npm start with no configuration', () => {
     expect(output).toContain(`http://localhost:${ports.api}/docs`);
     expect(output).toContain(`http://localhost:${ports.backoffice}`);
     expect(output).toContain(`http://localhost:${ports.worker}/health`);
+  });
+
+  it('ends start-up with the banner: nothing is printed after it', () => {
+    expect(settledOutput.trimEnd().endsWith('Press Ctrl+C to stop.')).toBe(true);
+    const banner = settledOutput.slice(settledOutput.lastIndexOf('Expediente is running'));
+    expect(banner).toContain(`http://localhost:${ports.api}/metrics`);
+    expect(banner).toContain(`http://localhost:${ports.backoffice}/queues`);
+    expect(banner).toContain(`http://localhost:${ports.backoffice}/dev/operator-session`);
+  });
+
+  it('lets an operator open /queues through the URL the banner names', async () => {
+    const session = await fetch(`http://127.0.0.1:${ports.backoffice}/dev/operator-session`, {
+      redirect: 'manual',
+    });
+    expect(session.status).toBe(303);
+    expect(session.headers.get('location')).toBe('/queues');
+    const cookie = session.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    const board = await fetch(`http://127.0.0.1:${ports.backoffice}/queues`, {
+      headers: { cookie: cookie.split(';')[0]! },
+    });
+    expect(board.status).toBe(200);
+    expect(await board.text()).toContain('<div id="root">');
   });
 
   it('serves /health 200 naming PGlite', async () => {

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { InfraModuleOptions } from '@expediente/infra/infra.module';
 import { createHttpApp } from '@expediente/infra/bootstrap';
+import { publiclyCacheable } from '@expediente/infra/http/http-hardening';
 import { ApiModule } from './api.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { jsonSchemaOf } from './openapi/json-schema';
@@ -11,8 +12,7 @@ import { answerClientErrorsWithProblems } from './problem/client-error';
 
 /** The API as an app not yet listening: main.ts, npm start and the e2e tests all build it here. */
 export async function createApiApp(options: InfraModuleOptions = {}): Promise<INestApplication> {
-  const app = await createHttpApp(ApiModule.forRoot(options));
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  const app = await createHttpApp('api', ApiModule.forRoot(options), { filter: new ProblemDetailsFilter() });
   answerClientErrorsWithProblems(app.getHttpServer());
   const document = SwaggerModule.createDocument(
     app,
@@ -32,6 +32,8 @@ export async function createApiApp(options: InfraModuleOptions = {}): Promise<IN
     ...document.components,
     schemas: { ...document.components?.schemas, Problem: jsonSchemaOf(problemSchema, 'output') },
   };
+  // The API reference is the same for everyone: browsers and proxies may keep it.
+  publiclyCacheable(app, '/docs', 300);
   SwaggerModule.setup('docs', app, document);
   return app;
 }

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { InfraModule, InfraModuleOptions } from '@expediente/infra/infra.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
 import { BenefitRecordsModule } from '@expediente/infra/benefit-records/benefit-records.module';
+import { MetricsModule } from '@expediente/infra/metrics/metrics.module';
 import { IdentityApiModule } from './identity/identity-api.module';
 import { FilingController } from './filing/filing.controller';
 import { FilingService } from './filing/filing.service';
@@ -25,6 +26,7 @@ export class ApiModule {
         CqrsModule.forRoot(),
         BenefitRecordsModule,
         HealthModule,
+        MetricsModule,
         IdentityApiModule,
         ReviewModule,
         NotificationsModule,

@@ -4,5 +4,5 @@ import { createHttpApp } from '@expediente/infra/bootstrap';
 import { BackofficeModule } from './backoffice.module';
 
 export function createBackofficeApp(options: InfraModuleOptions = {}): Promise<INestApplication> {
-  return createHttpApp(BackofficeModule.forRoot(options));
+  return createHttpApp('backoffice', BackofficeModule.forRoot(options));
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { InfraModule, InfraModuleOptions } from '@expediente/infra/infra.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
+import { MetricsModule } from '@expediente/infra/metrics/metrics.module';
 import { HomeController } from './home/home.controller';
 import { OperationsModule } from './operations/operations.module';
 
@@ -9,7 +10,7 @@ export class BackofficeModule {
   static forRoot(options: InfraModuleOptions = {}): DynamicModule {
     return {
       module: BackofficeModule,
-      imports: [InfraModule.forRoot(options), HealthModule, OperationsModule.forRoot()],
+      imports: [InfraModule.forRoot(options), HealthModule, MetricsModule, OperationsModule.forRoot()],
       controllers: [HomeController],
     };
   }

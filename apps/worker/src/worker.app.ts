@@ -3,7 +3,7 @@ import { InfraModuleOptions } from '@expediente/infra/infra.module';
 import { createHttpApp } from '@expediente/infra/bootstrap';
 import { WorkerModule } from './worker.module';
 
-/** The worker serves only /health over HTTP, so orchestrators can probe it like the others. */
+/** The worker serves only /health and /metrics over HTTP, so orchestrators can probe it like the others. */
 export function createWorkerApp(options: InfraModuleOptions = {}): Promise<INestApplication> {
-  return createHttpApp(WorkerModule.forRoot(options));
+  return createHttpApp('worker', WorkerModule.forRoot(options));
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InfraModule, InfraModuleOptions, TypedConfig } from '@expediente/infra/infra.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
+import { MetricsModule } from '@expediente/infra/metrics/metrics.module';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { pdfRendererProvider } from '@expediente/infra/pdf/pdf-renderer.providers';
 import { ResolutionRenderer } from '@expediente/infra/resolutions/resolution-renderer';
@@ -16,7 +17,7 @@ export class WorkerModule {
   static forRoot(options: InfraModuleOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [InfraModule.forRoot(options), HealthModule],
+      imports: [InfraModule.forRoot(options), HealthModule, MetricsModule],
       providers: [
         pdfRendererProvider,
         {

@@ -1,7 +1,7 @@
 import { applyDecorators, HttpCode } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details';
+import { PROBLEM_CONTENT_TYPE } from '@expediente/infra/http/problem-details';
 import { jsonSchemaOf } from './json-schema';
 import { PROBLEM_SCHEMA_REF } from './problem.schema';
 

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { problem } from './problem-details';
+import { problem } from '@expediente/infra/http/problem-details';
 
 /** A refusal decided by the API itself (malformed request, missing header), not by the domain. */
 export class ApiProblem extends HttpException {

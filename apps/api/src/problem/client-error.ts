@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { STATUS_CODES } from 'node:http';
-import { problem, PROBLEM_CONTENT_TYPE } from './problem-details';
+import { problem, PROBLEM_CONTENT_TYPE } from '@expediente/infra/http/problem-details';
 
 /**
  * Requests Node's HTTP parser refuses before Nest sees them (a URL or headers over its limit,

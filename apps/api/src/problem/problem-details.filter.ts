@@ -1,10 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Catch } from '@nestjs/common';
 import { WrongExpectedVersion } from '@expediente/infra/event-store/event-store.port';
 import { isDomainError, DomainErrorKind } from '@expediente/domain';
 import { IdempotencyKeyReused } from '@expediente/infra/register/electronic-register';
-import { problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
-import { TooManyRequests } from './too-many-requests';
+import { problem, ProblemDetails } from '@expediente/infra/http/problem-details';
+import { HttpProblemFilter } from '@expediente/infra/http/http-problem.filter';
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
   validation: 422,
@@ -23,20 +22,8 @@ const TITLE_OF: Record<DomainErrorKind, string> = {
 
 /** The one place errors become HTTP: every refusal is application/problem+json with a stable code. */
 @Catch()
-export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ProblemDetails');
-
-  catch(error: unknown, host: ArgumentsHost): void {
-    const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const body = { ...this.toProblem(error), instance: request.originalUrl };
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
-    if (error instanceof TooManyRequests) response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
-  }
-
-  private toProblem(error: unknown): ProblemDetails {
+export class ProblemDetailsFilter extends HttpProblemFilter {
+  protected override toProblem(error: unknown): ProblemDetails {
     if (isDomainError(error)) {
       return problem(STATUS_OF[error.kind], error.code, TITLE_OF[error.kind], error.message, {
         facts: error.facts,
@@ -62,48 +49,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         },
       );
     }
-    // Nest's Express adapter wraps body-parser's errors in an HttpException; the original is its cause.
-    const parserError = isBodyParserError(error)
-      ? error
-      : error instanceof HttpException && isBodyParserError(error.cause)
-        ? error.cause
-        : undefined;
-    if (parserError) {
-      return parserError.type === 'entity.parse.failed'
-        ? problem(400, 'MALFORMED_JSON', 'Malformed JSON', 'The request body is not valid JSON.')
-        : problem(parserError.status, 'BAD_REQUEST_BODY', 'Unreadable request body', parserError.message);
-    }
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      const payload = error.getResponse();
-      if (typeof payload === 'object' && payload !== null && 'code' in payload)
-        return { ...(payload as ProblemDetails), status };
-      return problem(status, HttpStatus[status] ?? 'HTTP_ERROR', error.name, error.message);
-    }
-    return problem(
-      500,
-      'INTERNAL_ERROR',
-      'Internal error',
-      'Something went wrong on our side; nothing was changed. Please try again.',
-    );
+    return super.toProblem(error);
   }
-}
-
-interface BodyParserError {
-  type: string;
-  status: number;
-  message: string;
-}
-
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'type' in error &&
-    'status' in error &&
-    typeof (error as BodyParserError).type === 'string' &&
-    (error as BodyParserError).type.startsWith('entity.')
-  );
 }
 
 /** Adapter errors that carry their own HTTP status and code (e.g. a refused upload). */

@@ -11,6 +11,7 @@ import { createQueue, QUEUES, QueueName } from '@expediente/infra/queue/queues';
 import { IdentityModule } from '@expediente/infra/identity/identity.module';
 import { IDENTITY_PROVIDER, IdentityProvider } from '@expediente/infra/identity/identity-provider.port';
 import { OperatorOnlyMiddleware } from './operator-only.middleware';
+import { DevOperatorSessionController } from './dev-operator-session.controller';
 
 const names = Object.values(QUEUES) as QueueName[];
 
@@ -23,6 +24,7 @@ export class OperationsModule {
   static forRoot(): DynamicModule {
     return {
       module: OperationsModule,
+      controllers: [DevOperatorSessionController],
       imports: [
         IdentityModule,
         BullBoardModule.forRootAsync({

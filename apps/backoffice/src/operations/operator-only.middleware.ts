@@ -2,7 +2,7 @@ import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { IDENTITY_PROVIDER, IdentityProvider } from '@expediente/infra/identity/identity-provider.port';
 
-const SESSION_COOKIE = 'expediente_session';
+export const SESSION_COOKIE = 'expediente_session';
 
 /** The queue dashboard shows job data (case ids, people's ids): operators only. */
 @Injectable()

@@ -83,6 +83,29 @@ export const configSchema = z.object({
    * code never restores the budget (kept in SQL with the codes, see one-time-codes.ts).
    */
   SIGNING_CODE_WRONG_GUESSES: rateLimit('3/1h'),
+  /**
+   * Express' `trust proxy`: how many proxies in front terminate TLS (or `true`/a subnet list).
+   * Set behind a TLS proxy so req.secure holds and HSTS is sent; unset: trust none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
+      "a hop count, true, or addresses/subnets such as 'loopback, 10.0.0.0/8'",
+    )
+    .transform((value) =>
+      value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
+    )
+    .optional(),
+  /** A slow client may take this long to send its headers, then the socket is cut (408). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  /** …and this long for the whole request, body included: a 10 MB upload needs ≥ 1.4 Mbit/s at 60 s. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** An idle keep-alive connection is closed after this long. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(5_000),
+  /** Bearer token Prometheus must send to /metrics; in production /metrics is off (404) without one. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

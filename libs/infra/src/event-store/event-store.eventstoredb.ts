@@ -333,6 +333,15 @@ export class EventStoreDbEventStore implements EventStore {
     return (await this.head(stream))?.streamVersion;
   }
 
+  /** Commit positions are byte offsets, not counts: the events are counted, up to `limit`. */
+  async countAfter(position: number, limit: number): Promise<number> {
+    let count = 0;
+    for await (const _ of this.readAll({ fromPosition: position, batchSize: Math.min(limit, 500) })) {
+      if (++count >= limit) break;
+    }
+    return count;
+  }
+
   async ping(): Promise<void> {
     await this.readAllFrom(START, 1);
   }

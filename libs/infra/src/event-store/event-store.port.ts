@@ -97,6 +97,11 @@ export interface EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Version of the stream's last event, or undefined when the stream does not exist. */
   streamVersion(stream: string): Promise<number | undefined>;
+  /**
+   * How many events the log holds after `position` (counted up to `limit`): how far a subscriber
+   * whose checkpoint is `position` is behind the head. Positions need not be consecutive numbers.
+   */
+  countAfter(position: number, limit: number): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

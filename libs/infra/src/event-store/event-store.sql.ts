@@ -231,6 +231,16 @@ export class SqlEventStore implements EventStore {
     return row?.version ?? undefined;
   }
 
+  /** Positions are gap-free here (the head row hands them out in commit order): a subtraction. */
+  async countAfter(position: number, limit: number): Promise<number> {
+    // Positions are sparse (transaction id × 1024 + index): count rows, bounded by `limit`.
+    const [row] = await this.sql.query<{ behind: string }>(
+      'SELECT count(*) AS behind FROM (SELECT 1 FROM events WHERE position > $1 ORDER BY position LIMIT $2) AS after',
+      [position, limit],
+    );
+    return Number(row?.behind ?? 0);
+  }
+
   async ping(): Promise<void> {
     await this.sql.query('SELECT 1');
   }

@@ -34,7 +34,11 @@ const HEALTH_REPORT = {
   },
 };
 
-/** GET /health: each dependency, and which event store this process runs on. */
+/**
+ * GET /health/live: the process answers (no dependency is asked, so an orchestrator restarts
+ * only a stuck process, never one waiting for its database). GET /health/ready and GET /health:
+ * each dependency, and which event store this process runs on (503 when one is down).
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -43,6 +47,48 @@ export class HealthController {
     @Inject(STORAGE) private readonly storage: Storage,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
+
+  @Get('live')
+  @ApiOperation({
+    operationId: 'checkLiveness',
+    summary: 'Check the process answers',
+    description: 'Asks no dependency, so an orchestrator restarts only a stuck process. No token needed.',
+    security: [],
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'The process answers.',
+    content: {
+      'application/json': {
+        schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } },
+      },
+    },
+  })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({
+    operationId: 'checkReadiness',
+    summary: 'Check the service is ready to serve',
+    description: 'The same report as GET /health: ready when every dependency answers. No token needed.',
+    security: [],
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Every dependency is up.',
+    content: { 'application/json': { schema: HEALTH_REPORT } },
+  })
+  @ApiResponse({
+    status: 503,
+    description: 'SERVICE_UNAVAILABLE: a dependency is down or did not answer in time.',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  })
+  ready() {
+    return this.check();
+  }
 
   @Get()
   @HealthCheck()

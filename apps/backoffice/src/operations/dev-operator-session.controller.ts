@@ -1,0 +1,37 @@
+import { Controller, Get, Inject, NotFoundException, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Response } from 'express';
+import type { TypedConfig } from '@expediente/infra/infra.module';
+import { IDENTITY_PROVIDER, IdentityProvider } from '@expediente/infra/identity/identity-provider.port';
+import { SESSION_COOKIE } from './operator-only.middleware';
+
+/** The development operator: a valid DNI that belongs to no demo person. */
+const DEV_OPERATOR = {
+  subject: '56789012B',
+  name: 'Operadora de desarrollo',
+  roles: ['operator'],
+  levelOfAssurance: 'certificate',
+} as const;
+
+/**
+ * GET /dev/operator-session: opens an operator session in this browser and goes to /queues,
+ * until the operators' log-in page exists. Like the API's dev endpoints it mints a session for
+ * anyone, so in production it answers exactly as an unknown route does.
+ */
+@Controller('dev')
+export class DevOperatorSessionController {
+  constructor(
+    @Inject(IDENTITY_PROVIDER) private readonly identity: IdentityProvider,
+    @Inject(ConfigService) private readonly config: TypedConfig,
+  ) {}
+
+  @Get('operator-session')
+  async open(@Res() res: Response): Promise<void> {
+    if (this.config.get('NODE_ENV', { infer: true }) === 'production')
+      throw new NotFoundException('Cannot GET /dev/operator-session');
+    const { token, expiresAt } = await this.identity.issueToken(DEV_OPERATOR);
+    res
+      .cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', expires: expiresAt })
+      .redirect(303, '/queues');
+  }
+}
