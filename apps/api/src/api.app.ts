@@ -8,12 +8,10 @@ import { ApiModule } from './api.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { jsonSchemaOf } from './openapi/json-schema';
 import { problemSchema } from './openapi/problem.schema';
-import { answerClientErrorsWithProblems } from './problem/client-error';
 
 /** The API as an app not yet listening: main.ts, npm start and the e2e tests all build it here. */
 export async function createApiApp(options: InfraModuleOptions = {}): Promise<INestApplication> {
   const app = await createHttpApp('api', ApiModule.forRoot(options), { filter: new ProblemDetailsFilter() });
-  answerClientErrorsWithProblems(app.getHttpServer());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { configOf, TypedConfig } from './infra.module';
 import { hardenHttp } from './http/http-hardening';
 import { HttpProblemFilter } from './http/http-problem.filter';
+import { answerClientErrorsWithProblems } from './http/client-error';
 import { AppName, httpMetrics } from './metrics/http-metrics';
 
 export interface HttpAppOptions {
@@ -27,6 +28,7 @@ export async function createHttpApp(
   app.use(httpMetrics(name));
   hardenHttp(app, configOf(app.get<TypedConfig>(ConfigService)));
   app.useGlobalFilters(options.filter ?? new HttpProblemFilter());
+  answerClientErrorsWithProblems(app.getHttpServer());
   return app;
 }
 

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { STATUS_CODES } from 'node:http';
-import { problem, PROBLEM_CONTENT_TYPE } from '@expediente/infra/http/problem-details';
+import { problem, PROBLEM_CONTENT_TYPE } from './problem-details';
 
 /**
  * Requests Node's HTTP parser refuses before Nest sees them (a URL or headers over its limit,
@@ -13,18 +13,26 @@ export function answerClientErrorsWithProblems(server: Server): void {
       socket.destroy();
       return;
     }
-    const [status, code, detail] =
-      error.code === 'HPE_HEADER_OVERFLOW'
-        ? [
-            431,
-            'REQUEST_HEADERS_TOO_LARGE',
-            'The request line or headers are too large (a URL of more than about 16 kB?).',
-          ]
-        : [400, 'MALFORMED_REQUEST', 'The HTTP request could not be read.'];
+    const [status, code, detail] = refusalOf(error.code);
     const body = JSON.stringify(problem(status, code, STATUS_CODES[status] ?? 'Bad request', detail));
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
+}
+
+function refusalOf(code: string | undefined): [number, string, string] {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return [
+        431,
+        'REQUEST_HEADERS_TOO_LARGE',
+        'The request line or headers are too large (a URL of more than about 16 kB?).',
+      ];
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive; send it again.'];
+    default:
+      return [400, 'MALFORMED_REQUEST', 'The HTTP request could not be read.'];
+  }
 }
