@@ -4,12 +4,10 @@ import { InfraModule, InfraModuleOptions } from '@expediente/infra/infra.module'
 import { HealthModule } from '@expediente/infra/health/health.module';
 import { BenefitRecordsModule } from '@expediente/infra/benefit-records/benefit-records.module';
 import { IdentityApiModule } from './identity/identity-api.module';
-import { FilingController } from './filing/filing.controller';
-import { FilingService } from './filing/filing.service';
-import { CaseStatusController } from './status/case-status.controller';
-import { VerifyController } from './status/verify.controller';
+import { FilingModule } from './filing/filing.module';
+import { StatusModule } from './status/status.module';
 import { PowersController } from './powers/powers.controller';
-import { BenefitRecordsController } from './admin/benefit-records.controller';
+import { AdminModule } from './admin/admin.module';
 import { ReviewApiModule } from './review/review-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { DashboardApiModule } from './dashboard/dashboard-api.module';
@@ -30,15 +28,11 @@ export class ApiModule {
         NotificationsApiModule,
         DashboardApiModule,
         CaseLifecycleModule,
+        FilingModule,
+        StatusModule,
+        AdminModule,
       ],
-      controllers: [
-        FilingController,
-        CaseStatusController,
-        VerifyController,
-        PowersController,
-        BenefitRecordsController,
-      ],
-      providers: [FilingService],
+      controllers: [PowersController],
     };
   }
 }

@@ -10,8 +10,14 @@ export const ACCEPTED_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/p
 export type AttachmentContentType = (typeof ACCEPTED_CONTENT_TYPES)[number];
 
 /** The kinds across both filings; each aggregate narrows to the ones its procedure accepts. */
-export type AttachmentKind =
-  'medical-report' | 'application-form' | 'supporting-document' | 'representation' | 'other';
+export const ATTACHMENT_KINDS = [
+  'medical-report',
+  'application-form',
+  'supporting-document',
+  'representation',
+  'other',
+] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 export interface Attachment<Kind extends AttachmentKind = AttachmentKind> {
   readonly blobHash: string;
