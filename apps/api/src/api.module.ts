@@ -5,11 +5,9 @@ import { HealthModule } from '@expediente/infra/health/health.module';
 import { BenefitRecordsModule } from '@expediente/infra/benefit-records/benefit-records.module';
 import { MetricsModule } from '@expediente/infra/metrics/metrics.module';
 import { IdentityApiModule } from './identity/identity-api.module';
-import { FilingController } from './filing/filing.controller';
-import { FilingService } from './filing/filing.service';
-import { CaseStatusController } from './status/case-status.controller';
-import { VerifyController } from './status/verify.controller';
-import { BenefitRecordsController } from './admin/benefit-records.controller';
+import { FilingModule } from './filing/filing.module';
+import { StatusModule } from './status/status.module';
+import { AdminModule } from './admin/admin.module';
 import { ReviewModule } from './review/review.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PowersModule } from './powers/powers.module';
@@ -33,9 +31,10 @@ export class ApiModule {
         PowersModule,
         DashboardModule,
         CaseLifecycleModule,
+        FilingModule,
+        StatusModule,
+        AdminModule,
       ],
-      controllers: [FilingController, CaseStatusController, VerifyController, BenefitRecordsController],
-      providers: [FilingService],
     };
   }
 }

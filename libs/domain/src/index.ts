@@ -3,6 +3,7 @@ export * from './shared/domain-error';
 export * from './shared/command-metadata';
 export * from './shared/decider';
 export * from './shared/calendar';
+export * from './shared/sha256';
 
 export * from './reference/provinces';
 export * from './reference/identity-number';

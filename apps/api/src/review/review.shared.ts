@@ -13,7 +13,7 @@ import { load, runCommand } from '@expediente/infra/commands/command-runner';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 import { streams } from '@expediente/infra/event-store/streams';
 import { ApiProblem } from '../problem/api-problem';
-import { parseIfMatch } from '../filing/filing.requests';
+import { parseIfMatch } from '../problem/if-match';
 
 export type ExistingReview = Exclude<CaseReview, { status: 'none' }>;
 

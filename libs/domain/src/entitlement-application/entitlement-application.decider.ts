@@ -35,11 +35,12 @@ import type {
   UpdateEntitlementDraft,
   WithdrawEntitlementApplication,
 } from './entitlement-application.commands';
-import type {
-  ApplicationDetails,
-  Beneficiary,
-  EntitlementApplicationEvent,
-  EntitlementAttachment,
+import {
+  ENTITLEMENT_ATTACHMENT_KINDS,
+  type ApplicationDetails,
+  type Beneficiary,
+  type EntitlementApplicationEvent,
+  type EntitlementAttachment,
 } from './entitlement-application.events';
 import {
   applicationFormOrRemarks,
@@ -54,8 +55,6 @@ export interface EntitlementDraft extends DraftBase, ApplicationDetails {
 }
 
 export type EntitlementApplication = FilingState<EntitlementDraft>;
-
-const ATTACHMENT_KINDS = ['application-form', 'supporting-document', 'representation'] as const;
 
 export const initialState = (): EntitlementApplication => ({ status: 'none' });
 
@@ -162,7 +161,7 @@ export const attachEntitlementDocument = (
 ): EntitlementApplicationEvent[] => {
   const draft = requireDraft(state, data.caseId);
   actorMustBeFiler(metadata.actor, draft);
-  const attachment = documentMayBeAttached(draft.attachments, data.attachment, ATTACHMENT_KINDS);
+  const attachment = documentMayBeAttached(draft.attachments, data.attachment, ENTITLEMENT_ATTACHMENT_KINDS);
   return [
     {
       type: 'EntitlementDocumentAttached',

@@ -5,6 +5,11 @@ import type { Attachment } from '../filing/attachment';
 import type { CaseRoutedToUnit, FilingRecord } from '../filing/filing.events';
 
 export type EntitlementAttachmentKind = 'application-form' | 'supporting-document' | 'representation';
+export const ENTITLEMENT_ATTACHMENT_KINDS: readonly EntitlementAttachmentKind[] = [
+  'application-form',
+  'supporting-document',
+  'representation',
+];
 export type EntitlementAttachment = Attachment<EntitlementAttachmentKind>;
 
 export interface Beneficiary {

@@ -308,7 +308,7 @@ describe('entitlement application: representation and withdrawal', () => {
       .when(withdraw)
       .thenThrows('ALREADY_WITHDRAWN'));
 
-  it('refuses withdrawing a draft that was never submitted', () =>
+  it('refuses withdrawing a draft not yet submitted', () =>
     given([created()]).when(withdraw).thenThrows('NOT_SUBMITTED'));
 
   it('refuses withdrawal once the medical unit has resolved the case', () =>

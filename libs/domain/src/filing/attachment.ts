@@ -4,13 +4,20 @@
  * (the same bytes twice add nothing to the file).
  */
 import { ValidationError } from '../shared/domain-error';
+import { isSha256Hex } from '../shared/sha256';
 
 export const ACCEPTED_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] as const;
 export type AttachmentContentType = (typeof ACCEPTED_CONTENT_TYPES)[number];
 
 /** The kinds across both filings; each aggregate narrows to the ones its procedure accepts. */
-export type AttachmentKind =
-  'medical-report' | 'application-form' | 'supporting-document' | 'representation' | 'other';
+export const ATTACHMENT_KINDS = [
+  'medical-report',
+  'application-form',
+  'supporting-document',
+  'representation',
+  'other',
+] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 export interface Attachment<Kind extends AttachmentKind = AttachmentKind> {
   readonly blobHash: string;
@@ -23,8 +30,6 @@ export interface Attachment<Kind extends AttachmentKind = AttachmentKind> {
 
 /** "10 Mb" on the service pages; read as mebibytes, which is what the e-office enforces. */
 export const MAX_TOTAL_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 const invalid = (reason: string, attachment: Attachment) =>
   new ValidationError(
@@ -42,7 +47,7 @@ export const attachmentMustBeWellFormed = <Kind extends AttachmentKind>(
   allowedKinds: readonly Kind[],
 ): Attachment<Kind> => {
   const blobHash = attachment.blobHash.toLowerCase();
-  if (!SHA256_HEX.test(blobHash)) throw invalid('the blob hash must be a sha-256 in hex', attachment);
+  if (!isSha256Hex(blobHash)) throw invalid('the blob hash must be a sha-256 in hex', attachment);
   if (attachment.filename.trim() === '') throw invalid('a file name is required', attachment);
   if (!ACCEPTED_CONTENT_TYPES.includes(attachment.contentType)) {
     throw invalid(`only ${ACCEPTED_CONTENT_TYPES.join(', ')} are accepted`, attachment);
@@ -50,14 +55,24 @@ export const attachmentMustBeWellFormed = <Kind extends AttachmentKind>(
   if (!Number.isSafeInteger(attachment.size) || attachment.size <= 0) {
     throw invalid('the size must be a positive number of bytes', attachment);
   }
-  if (!allowedKinds.includes(attachment.kind)) {
+  attachmentKindOf(attachment.kind, allowedKinds);
+  return { ...attachment, blobHash, filename: attachment.filename.trim() };
+};
+
+/** The kind a filer named, as one of those the procedure accepts: an upload's kind is only text. */
+export const attachmentKindOf = <Kind extends AttachmentKind>(
+  kind: string,
+  allowedKinds: readonly Kind[],
+): Kind => {
+  const allowed = allowedKinds.find((candidate) => candidate === kind);
+  if (allowed === undefined) {
     throw new ValidationError(
       'ATTACHMENT_KIND_NOT_ALLOWED',
-      `Documents of kind "${attachment.kind}" are not accepted in this procedure.`,
-      { kind: attachment.kind, allowed: allowedKinds },
+      `Documents of kind "${kind}" are not accepted in this procedure.`,
+      { kind, allowed: allowedKinds },
     );
   }
-  return { ...attachment, blobHash, filename: attachment.filename.trim() };
+  return allowed;
 };
 
 export const totalSize = (attachments: readonly Attachment[]): number =>

@@ -4,6 +4,7 @@ import type { Procedure } from '../power-of-attorney/power-of-attorney.events';
 import {
   MAX_TOTAL_ATTACHMENT_BYTES,
   attachmentBudgetExceeded,
+  attachmentKindOf,
   attachmentMustBeWellFormed,
   describeSize,
   type Attachment,
@@ -97,6 +98,16 @@ describe('filing rules: attachments', () => {
   it('refuses an attachment kind the procedure does not accept', () => {
     expect(() => attachmentMustBeWellFormed(pdf({ kind: 'application-form' }), ['medical-report'])).toThrow(
       expect.objectContaining({ code: 'ATTACHMENT_KIND_NOT_ALLOWED' }),
+    );
+  });
+
+  it('names the kind a filer typed only as one the procedure accepts, saying which it accepts', () => {
+    expect(attachmentKindOf('representation', ['medical-report', 'representation'])).toBe('representation');
+    expect(() => attachmentKindOf('constructor', ['medical-report', 'representation'])).toThrow(
+      expect.objectContaining({
+        code: 'ATTACHMENT_KIND_NOT_ALLOWED',
+        facts: { kind: 'constructor', allowed: ['medical-report', 'representation'] },
+      }),
     );
   });
 

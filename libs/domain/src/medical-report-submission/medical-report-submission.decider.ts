@@ -34,7 +34,11 @@ import type {
   UpdateReportDraft,
   WithdrawReports,
 } from './medical-report-submission.commands';
-import type { MedicalReportSubmissionEvent, ReportAttachment } from './medical-report-submission.events';
+import {
+  REPORT_ATTACHMENT_KINDS,
+  type MedicalReportSubmissionEvent,
+  type ReportAttachment,
+} from './medical-report-submission.events';
 import {
   benefitRequestMustBeReferenced,
   mustIncludeMedicalReport,
@@ -47,8 +51,6 @@ export interface ReportDraft extends DraftBase {
 }
 
 export type MedicalReportSubmission = FilingState<ReportDraft>;
-
-const ATTACHMENT_KINDS = ['medical-report', 'representation'] as const;
 
 export const initialState = (): MedicalReportSubmission => ({ status: 'none' });
 
@@ -129,7 +131,7 @@ export const attachReportDocument = (
 ): MedicalReportSubmissionEvent[] => {
   const draft = requireDraft(state, data.caseId);
   actorMustBeFiler(metadata.actor, draft);
-  const attachment = documentMayBeAttached(draft.attachments, data.attachment, ATTACHMENT_KINDS);
+  const attachment = documentMayBeAttached(draft.attachments, data.attachment, REPORT_ATTACHMENT_KINDS);
   return [
     {
       type: 'ReportDocumentAttached',

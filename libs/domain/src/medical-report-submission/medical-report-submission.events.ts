@@ -4,6 +4,7 @@ import type { Attachment } from '../filing/attachment';
 import type { CaseRoutedToUnit, FilingRecord } from '../filing/filing.events';
 
 export type ReportAttachmentKind = 'medical-report' | 'representation';
+export const REPORT_ATTACHMENT_KINDS: readonly ReportAttachmentKind[] = ['medical-report', 'representation'];
 export type ReportAttachment = Attachment<ReportAttachmentKind>;
 
 export type ReportDraftCreated = Event<

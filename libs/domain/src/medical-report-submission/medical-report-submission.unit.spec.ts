@@ -317,7 +317,7 @@ describe('medical report submission: withdrawing', () => {
       .when(withdraw())
       .thenThrows('ALREADY_WITHDRAWN'));
 
-  it('refuses withdrawing a draft that was never submitted', () =>
+  it('refuses withdrawing a draft not yet submitted', () =>
     given([created()]).when(withdraw()).thenThrows('NOT_SUBMITTED'));
 
   it('refuses withdrawal by anyone but the filer', () =>

@@ -9,6 +9,7 @@ import { normaliseIdentityNumber } from '../reference/identity-number';
 import type { PowerOfAttorney } from '../power-of-attorney/power-of-attorney.decider';
 import { powerCovers } from '../power-of-attorney/power-of-attorney.rules';
 import { endOfMadridDay } from '../calendar/madrid-time';
+import { isSha256Hex } from '../shared/sha256';
 import type { NotificationActorBasis, NotificationActorRecord } from './notification.events';
 
 /** Law 39/2015 art. 43.2: ten calendar days (not business days) without access. */
@@ -25,11 +26,9 @@ export const deemedRejectionOf = (
   return { lastDayToAccess, deemedRejectedAt: endOfMadridDay(lastDayToAccess).toISOString() };
 };
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
 export const documentHashMustBeSha256 = (documentHash: string): string => {
   const hash = documentHash.toLowerCase();
-  if (!SHA256_HEX.test(hash)) {
+  if (!isSha256Hex(hash)) {
     throw new ValidationError('INVALID_DOCUMENT_HASH', 'The document hash must be a sha-256 in hex.', {
       documentHash,
     });

@@ -263,7 +263,7 @@ describe('notification: accepting and rejecting', () => {
         },
       ]));
 
-  it('refuses accepting a notification that was never opened', () =>
+  it('refuses accepting a notification nobody opened', () =>
     given([madeAvailable()])
       .when(accept())
       .thenThrows('NOTIFICATION_NOT_ACCESSED', { kind: 'illegal-state' }));

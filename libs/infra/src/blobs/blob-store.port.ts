@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { isSha256Hex } from '@expediente/domain';
 
 /**
  * Content-addressed storage for attachments and generated PDFs. A blob's name is the
@@ -57,9 +58,8 @@ export interface KeptBlob extends StoredBlob {
 
 export const BLOB_STORE = Symbol('BLOB_STORE');
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-export const isBlobHash = (value: string): boolean => SHA256_HEX.test(value);
+/** Blobs are named by their sha-256 as stored: lowercase hex only. */
+export const isBlobHash = isSha256Hex;
 
 export class BlobTooLarge extends Error {
   override readonly name = 'BlobTooLarge';
