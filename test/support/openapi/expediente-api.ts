@@ -4,126 +4,18 @@
  */
 
 export interface paths {
-    "/filings/{procedure}": {
+    "/health/live": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: operations["FilingController_createDraft"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/filings/{procedure}/{caseId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["FilingController_view"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["FilingController_update"];
-        trace?: never;
-    };
-    "/filings/{procedure}/{caseId}/attachments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["FilingController_attach"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/filings/{procedure}/{caseId}/attachments/{blobHash}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["FilingController_removeAttachment"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/filings/{procedure}/{caseId}/signing-code": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["FilingController_requestSigningCode"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/filings/{procedure}/{caseId}/submission": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["FilingController_submit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/filings/{procedure}/{caseId}/withdrawal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["FilingController_withdraw"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/me/cases": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CaseStatusController_myCases"];
+        /**
+         * Check the process answers
+         * @description Asks no dependency, so an orchestrator restarts only a stuck process. No token needed.
+         */
+        get: operations["checkLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -132,176 +24,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cases/{caseId}": {
+    "/health/ready": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseStatusController_caseStatus"];
+        /**
+         * Check the service is ready to serve
+         * @description The same report as GET /health: ready when every dependency answers. No token needed.
+         */
+        get: operations["checkReadiness"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CaseStatusController_timeline"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/receipt": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CaseStatusController_receipt"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/verify/{csv}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["VerifyController_verify"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/verify/{csv}/document.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["VerifyController_pdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/verify/{csv}/document.pdf.p7s": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["VerifyController_signature"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/powers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["PowersController_mine"];
-        put?: never;
-        post: operations["PowersController_grant"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/powers/{powerId}/acceptance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["PowersController_accept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/powers/{powerId}/revocation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["PowersController_revoke"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/powers/{powerId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["PowersController_view"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/admin/benefit-records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BenefitRecordsController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -315,7 +51,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_check"];
+        /**
+         * Check the service and its dependencies
+         * @description Whether the event store, the read-model database and Redis answer (each within 3 s), and which kind of event store and database this process runs on. No token needed.
+         */
+        get: operations["checkHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -333,7 +73,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DevIdentityController_login"];
+        /**
+         * Log in as anyone (development)
+         * @description Stands in for Cl@ve and electronic certificates: issues a signed token for the principal described (DNI/NIE, name, roles, level of assurance, unit for staff, mobile for SMS codes). Limited per client address and per DNI/NIE like a real login. Not in production, where it answers 404 as an unknown route.
+         */
+        post: operations["logInForDevelopment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -347,7 +91,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DevIdentityController_inbox"];
+        /**
+         * Read the SMS sent to a mobile (development)
+         * @description The messages (signing codes) the development SMS gateway sent to a number, oldest first, instead of a phone. Not in production, where it answers 404 as an unknown route.
+         */
+        get: operations["readDevelopmentSms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -363,7 +111,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DevClockController_now"];
+        /**
+         * Read the clock (development)
+         * @description The one clock the system runs on, and how far it was moved forward. Not in production, where it answers 404 as an unknown route.
+         */
+        get: operations["readDevelopmentClock"];
         put?: never;
         post?: never;
         delete?: never;
@@ -381,7 +133,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DevClockController_advance"];
+        /**
+         * Move the clock forward (development)
+         * @description Moves the clock forward by days and hours (never back), so deemed rejections and deadlines fall due without waiting. Not in production, where it answers 404 as an unknown route.
+         */
+        post: operations["advanceDevelopmentClock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -395,7 +151,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ReviewController_view"];
+        /**
+         * View a case under review
+         * @description The unit's reviewers and supervisors get the whole review; the case's filer and subject get its status, what is asked of them and by when. Other units and other people get 404, as for a case that does not exist.
+         */
+        get: operations["viewReview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -413,7 +173,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewController_assign"];
+        /**
+         * Assign the case to a reviewer
+         * @description Supervisors assign and reassign (a reassignment says why); a reviewer may take an unassigned case for themselves. The reviewer must be in the staff directory and work for the case’s unit.
+         */
+        post: operations["assignReviewer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -429,7 +193,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewController_requestInformation"];
+        /**
+         * Ask the citizen for more information
+         * @description The assigned reviewer asks the case’s parties for information. Their time to answer counts business days of the case’s province from today; the evaluation’s clock pauses until they answer or the time runs out.
+         */
+        post: operations["requestInformation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -445,7 +213,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewController_evaluate"];
+        /**
+         * Record the medical evaluation
+         * @description The assigned reviewer records the findings; the case is then ready to be resolved.
+         */
+        post: operations["evaluateCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -461,7 +233,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReviewController_resolve"];
+        /**
+         * Resolve the case
+         * @description The assigned reviewer grants, partially grants or denies, with grounds and legal basis. The resolution letter is then issued and notified to the citizen. If-Match makes a concurrent withdrawal and resolution exclusive: exactly one of them happens.
+         */
+        post: operations["resolveCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -475,9 +251,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["InformationController_documents"];
+        /**
+         * List the documents uploaded for the answer
+         * @description The documents this person has uploaded for the answer not yet sent, and what is left of its 10 MB.
+         */
+        get: operations["listInformationDocuments"];
         put?: never;
-        post: operations["InformationController_upload"];
+        /**
+         * Upload a document for the answer
+         * @description One document per request (multipart field `file`, optional `kind`: medical-report, supporting-document or other), kept as a server-side draft until the answer is sent. The answer’s documents share 10 MB; the type is decided by content, and a PDF must parse. Only while the case waits on the citizen.
+         */
+        post: operations["uploadInformationDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -494,7 +278,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["InformationController_removeDocument"];
+        /**
+         * Remove an uploaded document from the answer
+         * @description Takes a document out of the answer not yet sent, freeing its share of the 10 MB.
+         */
+        delete: operations["removeInformationDocument"];
         options?: never;
         head?: never;
         patch?: never;
@@ -509,7 +297,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InformationController_requestSigningCode"];
+        /**
+         * Send a signing code for the answer
+         * @description Cl@ve permanente users confirm their answer with a one-time code sent by SMS to their registered mobile; the code confirms this answer and nothing else. Certificates and Cl@ve móvil sign without one.
+         */
+        post: operations["requestInformationSigningCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -525,7 +317,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InformationController_provide"];
+        /**
+         * Send the signed answer to an information request
+         * @description A statement, documents uploaded for the answer, or both. Every rule is checked first; then a Cl@ve permanente signing code is spent (certificates sign directly), then the answer is recorded and the evaluation’s clock runs again.
+         */
+        post: operations["provideInformation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -541,7 +337,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InformationController_withdraw"];
+        /**
+         * Withdraw the case under review
+         * @description The filer withdraws the whole case before it is resolved, never after: the review closes and leaves every queue, and the filing records the withdrawal too. Asking again completes a withdrawal cut short.
+         */
+        post: operations["withdrawReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -555,7 +355,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_mine"];
+        /**
+         * List my notifications
+         * @description Notifications addressed to you and to everyone whose notifications you manage by a power of attorney in force now, newest first, a page at a time (keyset cursor in `next`).
+         */
+        get: operations["listMyNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -571,7 +375,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_view"];
+        /**
+         * See a notification and where it stands
+         * @description What a notification is about, whether it holds special-category data, and its status (available, accessed, accepted, rejected or deemed rejected), with the last day to access it. Seeing it is not accessing it: it starts no clock and goes on no proof of delivery.
+         */
+        get: operations["viewNotification"];
         put?: never;
         post?: never;
         delete?: never;
@@ -589,7 +397,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NotificationsController_access"];
+        /**
+         * Open a notification
+         * @description Records that you opened it, with the time, your identity and level of assurance, and on whose behalf (proof of delivery); the first access stops the ten-day clock. A proxy needs a power in force for notifications and an electronic certificate; special-category notifications open only with a certificate or Cl@ve permanente. No body.
+         */
+        post: operations["accessNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -603,7 +415,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_document"];
+        /**
+         * Download the notified document
+         * @description The PDF the notification notifies (e.g. a resolution). Judged on the session asking now, by the same rule as opening it, and only once you opened the notification yourself, so that your access is on the proof of delivery before you read the content.
+         */
+        get: operations["readNotificationDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -621,7 +437,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NotificationsController_requestSigningCode"];
+        /**
+         * Get an SMS code to sign my answer
+         * @description For Cl@ve permanente: sends a one-time code by SMS to your registered mobile, to sign the acceptance or rejection of this notification. Sent only if the answer would otherwise be accepted; certificates and Cl@ve móvil sign without one (409 SIGNING_CODE_NOT_NEEDED). No body.
+         */
+        post: operations["requestNotificationSigningCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -637,7 +457,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NotificationsController_accept"];
+        /**
+         * Accept a notification (signed)
+         * @description Accepts the notification you opened, as a signature: Cl@ve permanente sends the SMS code from requestNotificationSigningCode, certificates sign directly. Every rule is checked before the code is spent, and the answer is recorded at the version they were checked on. Recorded with time and identity on the proof of delivery.
+         */
+        post: operations["acceptNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -653,7 +477,95 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NotificationsController_reject"];
+        /**
+         * Reject a notification (signed)
+         * @description Rejects the notification you opened, optionally saying why, as a signature: Cl@ve permanente sends the SMS code from requestNotificationSigningCode, certificates sign directly. Every rule is checked before the code is spent; the procedure goes on (Law 39/2015 art. 41.5). Recorded with time and identity on the proof of delivery.
+         */
+        post: operations["rejectNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/powers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the powers of attorney I granted or hold
+         * @description Every power you granted or were granted, latest start first, whatever its status. The list is a read model that follows the log: a power just granted appears within moments; `viewPower` reads its own stream.
+         */
+        get: operations["listMyPowers"];
+        put?: never;
+        /**
+         * Grant a power of attorney
+         * @description You (the principal) let the proxy act for you in the procedures named, from `validFrom` to `validUntil` (Madrid days, both included). It applies once the proxy accepts it, until you revoke it; powers dated before 2 April 2021 are void (Order ISM/189/2021). The new power is at the `Location` given.
+         */
+        post: operations["grantPower"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/powers/{powerId}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a power of attorney granted to me
+         * @description The proxy named in the power accepts it; from that instant it is in force within its period. A revoked or expired power can no longer be accepted. No body.
+         */
+        post: operations["acceptPower"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/powers/{powerId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a power of attorney I granted
+         * @description The principal revokes the power, accepted or not; from that instant it covers nothing, and acts done by it before stand.
+         */
+        post: operations["revokePower"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/powers/{powerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * See a power of attorney
+         * @description Its terms (principal, proxy, procedures, validity period) and status, read from its own stream. Only its principal and its proxy see it; to anyone else it does not exist (404).
+         */
+        get: operations["viewPower"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -667,7 +579,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DashboardController_dashboard"];
+        /**
+         * View a medical unit's dashboard
+         * @description Backlog, the caller’s own cases, cases waiting on the citizen, overdue cases, ageing and resolutions per week, counted from one snapshot. Staff see only their own unit.
+         */
+        get: operations["viewUnitDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -683,9 +599,461 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DashboardController_cases"];
+        /**
+         * List a medical unit's cases
+         * @description The unit’s cases, oldest first, filtered by status, procedure, province, reviewer ("me" for the caller) or overdue, a page at a time: pass the previous page’s `next` as `cursor`.
+         */
+        get: operations["listUnitCases"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/medical-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a draft of updated medical reports
+         * @description Creates an unsigned draft of medical reports for a benefit request under evaluation, addressed to a province. The ETag is the draft version to send back as If-Match; Location is the draft.
+         */
+        post: operations["createMedicalReportsDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/entitlement-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a draft of a medical-assistance entitlement application
+         * @description Creates an unsigned draft of an entitlement application for a holder and their beneficiaries, addressed to a processing province. The ETag is the draft version to send back as If-Match; Location is the draft.
+         */
+        post: operations["createEntitlementApplicationDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/medical-reports/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a medical-reports filing
+         * @description The filing as its filer left it: the draft, its documents and, once submitted, the register entry. Only the filer reads it here; others follow the case through /cases/{caseId}. The ETag is the version to send back as If-Match.
+         */
+        get: operations["viewMedicalReportsDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a medical-reports draft
+         * @description Changes the benefit request or the province of an unsigned draft; omitted fields keep their value. With If-Match, only the version the client edited is changed (409 CONCURRENT_MODIFICATION otherwise). The ETag is the new version.
+         */
+        patch: operations["updateMedicalReportsDraft"];
+        trace?: never;
+    };
+    "/filings/entitlement-applications/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an entitlement-application filing
+         * @description The filing as its filer left it: the draft, its documents and, once submitted, the register entry. Only the filer reads it here; others follow the case through /cases/{caseId}. The ETag is the version to send back as If-Match.
+         */
+        get: operations["viewEntitlementApplicationDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an entitlement-application draft
+         * @description Changes the province, beneficiaries, remarks or paper opt-out of an unsigned draft; omitted fields keep their value. With If-Match, only the version the client edited is changed (409 CONCURRENT_MODIFICATION otherwise). The ETag is the new version.
+         */
+        patch: operations["updateEntitlementApplicationDraft"];
+        trace?: never;
+    };
+    "/filings/medical-reports/{caseId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a document to a medical-reports draft
+         * @description Uploads one document (multipart/form-data: `file`, optional `kind`: medical-report (default) or representation) to a draft. Its type is decided by its content; the domain judges it (kind, duplicate, the 10 MB total) before it is kept, so a refused upload keeps nothing.
+         */
+        post: operations["attachMedicalReportsDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/entitlement-applications/{caseId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a document to an entitlement-application draft
+         * @description Uploads one document (multipart/form-data: `file`, optional `kind`: application-form, supporting-document (default) or representation) to a draft. Its type is decided by its content; the domain judges it (kind, duplicate, the 10 MB total) before it is kept, so a refused upload keeps nothing.
+         */
+        post: operations["attachEntitlementApplicationDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/medical-reports/{caseId}/attachments/{blobHash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a document from a medical-reports draft
+         * @description Takes a document, named by the blobHash its upload returned, out of an unsigned draft.
+         */
+        delete: operations["removeMedicalReportsDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/entitlement-applications/{caseId}/attachments/{blobHash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a document from an entitlement-application draft
+         * @description Takes a document, named by the blobHash its upload returned, out of an unsigned draft.
+         */
+        delete: operations["removeEntitlementApplicationDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/medical-reports/{caseId}/signing-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the SMS code to sign a medical-reports filing
+         * @description Sends a one-time code by SMS to the Cl@ve permanente holder’s registered mobile, to sign the submission of this filing. Certificates and Cl@ve móvil sign directly (409 SIGNING_CODE_NOT_NEEDED).
+         */
+        post: operations["requestMedicalReportsSigningCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/entitlement-applications/{caseId}/signing-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the SMS code to sign an entitlement-application filing
+         * @description Sends a one-time code by SMS to the Cl@ve permanente holder’s registered mobile, to sign the submission of this filing. Certificates and Cl@ve móvil sign directly (409 SIGNING_CODE_NOT_NEEDED).
+         */
+        post: operations["requestEntitlementApplicationSigningCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/medical-reports/{caseId}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign and register medical reports
+         * @description Signs the draft and enters it in the electronic register: 201 with the register entry and the verification code (CSV) of the proof of receipt, which the worker renders (GET /cases/{caseId} says when it is ready). Every rule is checked before the SMS code is spent and before a register number is allocated. The same Idempotency-Key answers the same entry again (200), never a second case.
+         */
+        post: operations["submitMedicalReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/entitlement-applications/{caseId}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign and register an entitlement application
+         * @description Signs the draft and enters it in the electronic register: 201 with the register entry and the verification code (CSV) of the proof of receipt, which the worker renders (GET /cases/{caseId} says when it is ready). Every rule is checked before the SMS code is spent and before a register number is allocated. The same Idempotency-Key answers the same entry again (200), never a second case.
+         */
+        post: operations["submitEntitlementApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/medical-reports/{caseId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a medical-reports case
+         * @description Withdraws a submitted case before it is resolved, never after: the filing and its review both record it, and the case leaves every queue.
+         */
+        post: operations["withdrawMedicalReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/filings/entitlement-applications/{caseId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an entitlement-application case
+         * @description Withdraws a submitted case before it is resolved, never after: the filing and its review both record it, and the case leaves every queue.
+         */
+        post: operations["withdrawEntitlementApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my cases
+         * @description The cases the caller filed or that concern them, most recently changed first, a page at a time (keyset cursor).
+         */
+        get: operations["listMyCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a case stands
+         * @description The status of a case the caller filed, concerns them, or (with a power of attorney in force) their principal; whether its proof of receipt is ready. Anyone else’s case reads as not found.
+         */
+        get: operations["viewCaseStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every step of a case, in plain language
+         * @description What happened to the case and when, in the order it happened, as the citizen reads it (never a reviewer’s name).
+         */
+        get: operations["viewCaseTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the proof of receipt
+         * @description The proof of receipt as a zip: the PDF receipt and the office’s signature over it (.p7s). 409 RECEIPT_PENDING with Retry-After while the worker is still preparing it.
+         */
+        get: operations["downloadProofOfReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify/{csv}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check a document by its verification code
+         * @description What the office issued under this CSV: its kind, register entry or case, and the original’s sha-256.
+         */
+        get: operations["verifyDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify/{csv}/document.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the original of a verified document
+         * @description The PDF the office issued under this CSV, byte for byte.
+         */
+        get: operations["downloadVerifiedDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify/{csv}/document.pdf.p7s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the office’s signature over a verified document
+         * @description The detached CMS signature (.p7s) of the original PDF, to check with any CMS tool.
+         */
+        get: operations["downloadVerifiedDocumentSignature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/benefit-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import benefit records
+         * @description Operators load which benefit requests are under evaluation in which INSS province (from the benefits system), so medical-report filings can be checked against them. Up to 10 000 records per request; a record already held is updated.
+         */
+        post: operations["importBenefitRecords"];
         delete?: never;
         options?: never;
         head?: never;
@@ -731,228 +1099,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    FilingController_createDraft: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                procedure: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    subject: string;
-                    benefitRequestRef: string;
-                    provinceCode: string;
-                } | {
-                    subject: string;
-                    provinceCode: string;
-                    beneficiaries: {
-                        identityNumber?: string;
-                        name: string;
-                        birthDate: string;
-                    }[];
-                    remarks?: string;
-                    /** @default false */
-                    paperOptOut?: boolean;
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    FilingController_view: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                procedure: string;
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    FilingController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                procedure: string;
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    benefitRequestRef?: string;
-                    provinceCode?: string;
-                } | {
-                    provinceCode?: string;
-                    beneficiaries?: {
-                        identityNumber?: string;
-                        name: string;
-                        birthDate: string;
-                    }[];
-                    remarks?: string;
-                    paperOptOut?: boolean;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    FilingController_attach: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                procedure: string;
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description PDF, JPEG, PNG or TIFF (decided by content)
-                     */
-                    file: string;
-                    /** @description the document's role, e.g. medical-report, application-form, representation */
-                    kind?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Over the limit: problem+json with Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    FilingController_removeAttachment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                procedure: string;
-                caseId: string;
-                blobHash: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    FilingController_requestSigningCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                procedure: string;
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    FilingController_submit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                procedure: string;
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    signingCode?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Over the limit: problem+json with Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    FilingController_withdraw: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                procedure: string;
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    reason?: string;
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CaseStatusController_myCases: {
+    checkLiveness: {
         parameters: {
             query?: never;
             header?: never;
@@ -961,129 +1108,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The process answers. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    CaseStatusController_caseStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "ok";
+                    };
                 };
-                content?: never;
             };
         };
     };
-    CaseStatusController_timeline: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CaseStatusController_receipt: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VerifyController_verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                csv: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VerifyController_pdf: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                csv: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    VerifyController_signature: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                csv: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PowersController_mine: {
+    checkReadiness: {
         parameters: {
             query?: never;
             header?: never;
@@ -1092,142 +1131,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PowersController_grant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    proxy: string;
-                    procedures: ("medical-report-submission" | "entitlement-application" | "notifications")[];
-                    validFrom: string;
-                    validUntil: string;
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PowersController_accept: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                powerId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PowersController_revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                powerId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    reason?: string;
-                };
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PowersController_view: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                powerId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    BenefitRecordsController_import: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    records: {
-                        subject: string;
-                        benefitRequestRef: string;
-                        provinceCode: string;
-                        benefit: string;
-                        active: boolean;
-                    }[];
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    HealthController_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The Health Check is successful */
+            /**
+             * @description Every dependency is up.
+             *
+             *     The Health Check is successful
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1289,7 +1197,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /**
+             * @description SERVICE_UNAVAILABLE: a dependency is down or did not answer in time.
+             *
+             *     The Health Check is not successful
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1366,7 +1278,163 @@ export interface operations {
             };
         };
     };
-    DevIdentityController_login: {
+    checkHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Every dependency is up.
+             *
+             *     The Health Check is successful
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            /**
+             * @description SERVICE_UNAVAILABLE: a dependency is down or did not answer in time.
+             *
+             *     The Health Check is not successful
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    logInForDevelopment: {
         parameters: {
             query?: never;
             header?: never;
@@ -1387,16 +1455,130 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Over the limit: problem+json with Retry-After */
+            /** @description Log in as anyone (development) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send as `Authorization: Bearer <token>`. */
+                        token: string;
+                        principal: {
+                            subject: string;
+                            name: string;
+                            roles: ("citizen" | "reviewer" | "supervisor" | "auditor" | "operator" | "integrator")[];
+                            /** @enum {string} */
+                            levelOfAssurance: "certificate" | "clave-permanente" | "clave-movil";
+                            unit?: string;
+                            mobile?: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T17:15:00.000Z
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, INVALID_IDENTITY_NUMBER */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMIT_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DevIdentityController_inbox: {
+    readDevelopmentSms: {
+        parameters: {
+            query: {
+                /** @description The mobile the codes were sent to. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read the SMS sent to a mobile (development) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        to: string;
+                        messages: {
+                            to: string;
+                            /** @example Expediente: your signing code is 123456. It expires in 10 minutes. */
+                            text: string;
+                            /** Format: date-time */
+                            sentAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readDevelopmentClock: {
         parameters: {
             query?: never;
             header?: never;
@@ -1405,32 +1587,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Read the clock (development) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description What every command, deadline and read model takes as now.
+                         */
+                        now: string;
+                        /**
+                         * @description How far it was moved ahead of the process clock.
+                         * @example 0
+                         */
+                        offsetMs: number;
+                    };
+                };
             };
-        };
-    };
-    DevClockController_now: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DevClockController_advance: {
+    advanceDevelopmentClock: {
         parameters: {
             query?: never;
             header?: never;
@@ -1440,7 +1628,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @default 0 */
+                    /**
+                     * @default 0
+                     * @example 10
+                     */
                     days?: number;
                     /** @default 0 */
                     hours?: number;
@@ -1448,15 +1639,56 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Move the clock forward (development) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description What every command, deadline and read model takes as now.
+                         */
+                        now: string;
+                        /**
+                         * @description How far it was moved ahead of the process clock.
+                         * @example 0
+                         */
+                        offsetMs: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReviewController_view: {
+    viewReview: {
         parameters: {
             query?: never;
             header?: never;
@@ -1467,18 +1699,97 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description View a case under review */
             200: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        /** @enum {string} */
+                        status: "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                        /** @enum {string} */
+                        procedure: "medical-report-submission" | "entitlement-application" | "notifications";
+                        unit: {
+                            /** @enum {string} */
+                            kind: "INSS" | "ICAM";
+                            /** @example INSS-28 */
+                            id: string;
+                            /** @example INSS Madrid */
+                            name: string;
+                        };
+                        /** @example 3 */
+                        version: number;
+                        /** @description While the case waits on the citizen: what was asked, and the last day to answer. */
+                        request?: {
+                            requested: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-24
+                             */
+                            dueOn: string;
+                            /** Format: date-time */
+                            requestedAt: string;
+                        };
+                        /** Format: date-time */
+                        withdrawnAt?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReviewController_assign: {
+    assignReviewer: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you looked at; a newer one answers 409 (428 when required and missing). */
+                "If-Match": string;
+            };
             path: {
                 caseId: string;
             };
@@ -1487,21 +1798,110 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The reviewer's DNI/NIE.
+                     * @example 50234567Z
+                     */
                     reviewerId: string;
+                    /**
+                     * @description Required when the case already has a reviewer.
+                     * @example Workload
+                     */
                     reason?: string;
                 };
             };
         };
         responses: {
+            /** @description Assign the case to a reviewer */
             200: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        /** @enum {string} */
+                        status: "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                        /**
+                         * @description The review stream’s version (the ETag).
+                         * @example 3
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID, INVALID_IF_MATCH */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, WRONG_UNIT, ONLY_SUPERVISOR_MAY_ASSIGN, NOT_UNIT_STAFF */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_ALREADY_ASSIGNED, ALREADY_ASSIGNED_TO_REVIEWER, CASE_ALREADY_RESOLVED, CASE_ALREADY_CLOSED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, UNKNOWN_REVIEWER, REASSIGNMENT_REASON_REQUIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IF_MATCH_REQUIRED */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReviewController_requestInformation: {
+    requestInformation: {
         parameters: {
             query?: never;
             header?: never;
@@ -1513,20 +1913,96 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description What the citizen is asked to provide.
+                     * @example Informe de la consulta de traumatología de octubre.
+                     */
                     requested: string;
                 };
             };
         };
         responses: {
+            /** @description Ask the citizen for more information */
             201: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        /** @enum {string} */
+                        status: "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                        /**
+                         * @description The review stream’s version (the ETag).
+                         * @example 3
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_ASSIGNED, CASE_AWAITING_INFORMATION, CASE_ALREADY_EVALUATED, CASE_ALREADY_RESOLVED, CASE_ALREADY_CLOSED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, INFORMATION_REQUEST_REQUIRED, INVALID_DUE_DATE, HOLIDAY_CALENDAR_NOT_COVERED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReviewController_evaluate: {
+    evaluateCase: {
         parameters: {
             query?: never;
             header?: never;
@@ -1538,23 +2014,102 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The medical evaluation’s findings.
+                     * @example Limitación funcional moderada del hombro derecho.
+                     */
                     findings: string;
                 };
             };
         };
         responses: {
+            /** @description Record the medical evaluation */
             200: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        /** @enum {string} */
+                        status: "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                        /**
+                         * @description The review stream’s version (the ETag).
+                         * @example 3
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_ASSIGNED, CASE_AWAITING_INFORMATION, CASE_ALREADY_EVALUATED, CASE_ALREADY_RESOLVED, CASE_ALREADY_CLOSED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, FINDINGS_REQUIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReviewController_resolve: {
+    resolveCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you looked at; a newer one answers 409 (428 when required and missing). */
+                "If-Match": string;
+            };
             path: {
                 caseId: string;
             };
@@ -1563,23 +2118,109 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
+                    /**
+                     * @example granted
+                     * @enum {string}
+                     */
                     outcome: "granted" | "partially-granted" | "denied";
+                    /** @example Los informes acreditan la limitación. */
                     grounds: string;
+                    /** @example Art. 194 LGSS */
                     legalBasis: string;
                 };
             };
         };
         responses: {
+            /** @description Resolve the case */
             200: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        /** @enum {string} */
+                        status: "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                        /**
+                         * @description The review stream’s version (the ETag).
+                         * @example 3
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID, INVALID_IF_MATCH */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_ASSIGNED, CASE_NOT_EVALUATED, CASE_AWAITING_INFORMATION, CASE_ALREADY_RESOLVED, CASE_ALREADY_CLOSED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, INVALID_OUTCOME, GROUNDS_REQUIRED, LEGAL_BASIS_REQUIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IF_MATCH_REQUIRED */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    InformationController_documents: {
+    listInformationDocuments: {
         parameters: {
             query?: never;
             header?: never;
@@ -1590,15 +2231,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description List the documents uploaded for the answer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        documents: {
+                            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+                            blobHash: string;
+                            /** @example informe-traumatologia.pdf */
+                            filename: string;
+                            /** @example application/pdf */
+                            contentType: string;
+                            /** @example 48213 */
+                            size: number;
+                            /** @enum {string} */
+                            kind: "medical-report" | "supporting-document" | "other";
+                        }[];
+                        /** @example 10437547 */
+                        remainingBytes: number;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    InformationController_upload: {
+    uploadInformationDocument: {
         parameters: {
             query?: never;
             header?: never;
@@ -1615,22 +2310,132 @@ export interface operations {
                      * @description PDF, JPEG, PNG or TIFF (decided by content)
                      */
                     file: string;
-                    /** @description the document's role, e.g. medical-report, application-form, representation */
+                    /** @description The document's role, e.g. medical-report, application-form, representation. */
                     kind?: string;
                 };
             };
         };
         responses: {
-            /** @description Over the limit: problem+json with Retry-After */
+            /** @description Upload a document for the answer */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        documents: {
+                            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+                            blobHash: string;
+                            /** @example informe-traumatologia.pdf */
+                            filename: string;
+                            /** @example application/pdf */
+                            contentType: string;
+                            /** @example 48213 */
+                            size: number;
+                            /** @enum {string} */
+                            kind: "medical-report" | "supporting-document" | "other";
+                        }[];
+                        /** @example 10437547 */
+                        remainingBytes: number;
+                        document: {
+                            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+                            blobHash: string;
+                            /** @example informe-traumatologia.pdf */
+                            filename: string;
+                            /** @example application/pdf */
+                            contentType: string;
+                            /** @example 48213 */
+                            size: number;
+                            /** @enum {string} */
+                            kind: "medical-report" | "supporting-document" | "other";
+                        };
+                    };
+                };
+            };
+            /** @description INVALID_ID, NO_FILE, TOO_MANY_FILES, MALFORMED_UPLOAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_AWAITING_INFORMATION, CASE_ALREADY_RESOLVED, CASE_ALREADY_CLOSED, ALREADY_WITHDRAWN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UPLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_FILE_TYPE, NOT_MULTIPART */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ATTACHMENTS_TOO_LARGE, ATTACHMENT_ALREADY_ATTACHED, ATTACHMENT_KIND_NOT_ALLOWED, UNSAFE_FILENAME, UNSAFE_TEXT, UNREADABLE_DOCUMENT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    InformationController_removeDocument: {
+    removeInformationDocument: {
         parameters: {
             query?: never;
             header?: never;
@@ -1642,15 +2447,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND, DOCUMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    InformationController_requestSigningCode: {
+    requestInformationSigningCode: {
         parameters: {
             query?: never;
             header?: never;
@@ -1661,43 +2503,101 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Send a signing code for the answer */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    InformationController_provide: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    statement?: string;
-                    documents?: string[];
-                    signingCode?: string;
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The registered mobile, masked.
+                         * @example +34 6•• ••• •12
+                         */
+                        sentTo: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-11-23T10:05:00.000Z
+                         */
+                        expiresAt: string;
+                    };
                 };
             };
-        };
-        responses: {
-            /** @description Over the limit: problem+json with Retry-After */
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_AWAITING_INFORMATION, SIGNING_CODE_NOT_NEEDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NO_REGISTERED_MOBILE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED, SIGNING_CODE_ATTEMPTS_EXHAUSTED */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SMS_NOT_SENT */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    InformationController_withdraw: {
+    provideInformation: {
         parameters: {
             query?: never;
             header?: never;
@@ -1709,20 +2609,1007 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The 6-digit code sent by SMS to sign this request.
+                     * @example 123456
+                     */
+                    signingCode?: string;
+                    /**
+                     * @description The answer in words.
+                     * @example Adjunto el informe solicitado.
+                     */
+                    statement?: string;
+                    /** @description The blobHash of each uploaded document to send with the answer. */
+                    documents?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Send the signed answer to an information request */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        /** @enum {string} */
+                        status: "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                        /**
+                         * @description The review stream’s version (the ETag).
+                         * @example 3
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, NOT_YOUR_CASE, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_AWAITING_INFORMATION, CASE_ALREADY_RESOLVED, CASE_ALREADY_CLOSED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, INFORMATION_REQUIRED, DOCUMENT_NOT_UPLOADED, SIGNATURE_OTP_REQUIRED, SIGNING_CODE_WRONG, SIGNING_CODE_EXPIRED, SIGNING_CODE_NOT_REQUESTED, ATTACHMENTS_TOO_LARGE, ATTACHMENT_ALREADY_ATTACHED, ATTACHMENT_KIND_NOT_ALLOWED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED, SIGNING_CODE_ATTEMPTS_EXHAUSTED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Why the applicant withdraws.
+                     * @example I no longer need the benefit.
+                     */
                     reason?: string;
                 };
             };
         };
         responses: {
+            /** @description Withdraw the case under review */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        /** @enum {string} */
+                        status: "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                        /**
+                         * @description The review stream’s version (the ETag).
+                         * @example 3
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, NOT_YOUR_CASE, NOT_THE_FILER, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_ALREADY_RESOLVED, CASE_ALREADY_CLOSED, ALREADY_WITHDRAWN, NOT_SUBMITTED, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    NotificationsController_mine: {
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                /** @description Notifications per page. */
+                limit?: number;
+                /** @description The `next` of the previous page, for the page after it. */
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List my notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @example 3f6c2a9e-8d41-4b7a-9c0e-5a1d2b3c4d5e
+                             */
+                            notificationId: string;
+                            /**
+                             * @description DNI/NIE of the person notified.
+                             * @example 12345678Z
+                             */
+                            addressee: string;
+                            /** @example Resolución de su expediente */
+                            subject: string;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            /** @description Holds special-category data (health): opens only with an electronic certificate or Cl@ve permanente. */
+                            specialCategory: boolean;
+                            /**
+                             * @description An unaccessed notification reads as deemed rejected once its ten calendar days end, recorded or not.
+                             * @enum {string}
+                             */
+                            status: "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            madeAvailableAt: string;
+                            /**
+                             * Format: date
+                             * @example 2026-03-12
+                             */
+                            lastDayToAccess: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            deemedRejectedAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            accessedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            answeredAt: string | null;
+                        }[];
+                        /** @description Pass as `before` for the next page; null on the last one. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification, as listed in your inbox. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description See a notification and where it stands */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f6c2a9e-8d41-4b7a-9c0e-5a1d2b3c4d5e
+                         */
+                        notificationId: string;
+                        /**
+                         * @description DNI/NIE of the person notified.
+                         * @example 12345678Z
+                         */
+                        addressee: string;
+                        /** @example Resolución de su expediente */
+                        subject: string;
+                        /** Format: uuid */
+                        caseId: string | null;
+                        /** @description Holds special-category data (health): opens only with an electronic certificate or Cl@ve permanente. */
+                        specialCategory: boolean;
+                        /**
+                         * @description An unaccessed notification reads as deemed rejected once its ten calendar days end, recorded or not.
+                         * @enum {string}
+                         */
+                        status: "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        madeAvailableAt: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-12
+                         */
+                        lastDayToAccess: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        deemedRejectedAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        accessedAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        answeredAt: string | null;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accessNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification, as listed in your inbox. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open a notification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f6c2a9e-8d41-4b7a-9c0e-5a1d2b3c4d5e
+                         */
+                        notificationId: string;
+                        /**
+                         * @description DNI/NIE of the person notified.
+                         * @example 12345678Z
+                         */
+                        addressee: string;
+                        /** @example Resolución de su expediente */
+                        subject: string;
+                        /** Format: uuid */
+                        caseId: string | null;
+                        /** @description Holds special-category data (health): opens only with an electronic certificate or Cl@ve permanente. */
+                        specialCategory: boolean;
+                        /**
+                         * @description An unaccessed notification reads as deemed rejected once its ten calendar days end, recorded or not.
+                         * @enum {string}
+                         */
+                        status: "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        madeAvailableAt: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-12
+                         */
+                        lastDayToAccess: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        deemedRejectedAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        accessedAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        answeredAt: string | null;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_DEEMED_REJECTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readNotificationDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification, as listed in your inbox. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notified document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_NOT_ACCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestNotificationSigningCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification, as listed in your inbox. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get an SMS code to sign my answer */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The registered mobile, masked.
+                         * @example +********222
+                         */
+                        sentTo: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:25:00.000Z
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_DEEMED_REJECTED, NOTIFICATION_NOT_ACCESSED, NOTIFICATION_ALREADY_ANSWERED, SIGNING_CODE_NOT_NEEDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NO_REGISTERED_MOBILE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED, SIGNING_CODE_ATTEMPTS_EXHAUSTED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SMS_NOT_SENT */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMIT_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification, as listed in your inbox. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The 6-digit code sent by SMS to sign this request.
+                     * @example 123456
+                     */
+                    signingCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accept a notification (signed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f6c2a9e-8d41-4b7a-9c0e-5a1d2b3c4d5e
+                         */
+                        notificationId: string;
+                        /**
+                         * @description DNI/NIE of the person notified.
+                         * @example 12345678Z
+                         */
+                        addressee: string;
+                        /** @example Resolución de su expediente */
+                        subject: string;
+                        /** Format: uuid */
+                        caseId: string | null;
+                        /** @description Holds special-category data (health): opens only with an electronic certificate or Cl@ve permanente. */
+                        specialCategory: boolean;
+                        /**
+                         * @description An unaccessed notification reads as deemed rejected once its ten calendar days end, recorded or not.
+                         * @enum {string}
+                         */
+                        status: "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        madeAvailableAt: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-12
+                         */
+                        lastDayToAccess: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        deemedRejectedAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        accessedAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        answeredAt: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, SIGNATURE_OTP_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_DEEMED_REJECTED, NOTIFICATION_NOT_ACCESSED, NOTIFICATION_ALREADY_ANSWERED, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, SIGNING_CODE_WRONG, SIGNING_CODE_EXPIRED, SIGNING_CODE_NOT_REQUESTED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SIGNING_CODE_ATTEMPTS_EXHAUSTED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification, as listed in your inbox. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The 6-digit code sent by SMS to sign this request.
+                     * @example 123456
+                     */
+                    signingCode?: string;
+                    /**
+                     * @description Why, in your words; kept on the proof of delivery.
+                     * @example Se recurrirá.
+                     */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Reject a notification (signed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f6c2a9e-8d41-4b7a-9c0e-5a1d2b3c4d5e
+                         */
+                        notificationId: string;
+                        /**
+                         * @description DNI/NIE of the person notified.
+                         * @example 12345678Z
+                         */
+                        addressee: string;
+                        /** @example Resolución de su expediente */
+                        subject: string;
+                        /** Format: uuid */
+                        caseId: string | null;
+                        /** @description Holds special-category data (health): opens only with an electronic certificate or Cl@ve permanente. */
+                        specialCategory: boolean;
+                        /**
+                         * @description An unaccessed notification reads as deemed rejected once its ten calendar days end, recorded or not.
+                         * @enum {string}
+                         */
+                        status: "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        madeAvailableAt: string;
+                        /**
+                         * Format: date
+                         * @example 2026-03-12
+                         */
+                        lastDayToAccess: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        deemedRejectedAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        accessedAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        answeredAt: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, SIGNATURE_OTP_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOTIFICATION_DEEMED_REJECTED, NOTIFICATION_NOT_ACCESSED, NOTIFICATION_ALREADY_ANSWERED, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, SIGNING_CODE_WRONG, SIGNING_CODE_EXPIRED, SIGNING_CODE_NOT_REQUESTED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SIGNING_CODE_ATTEMPTS_EXHAUSTED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyPowers: {
         parameters: {
             query?: never;
             header?: never;
@@ -1731,142 +3618,513 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description List the powers of attorney I granted or hold */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 9b2e4c1a-6f3d-4e8b-a7c5-0d1e2f3a4b5c
+                         */
+                        powerId: string;
+                        /**
+                         * @description DNI/NIE of who granted it.
+                         * @example 12345678Z
+                         */
+                        principal: string;
+                        /**
+                         * @description DNI/NIE of who may act by it.
+                         * @example 12345678Z
+                         */
+                        proxy: string;
+                        procedures: ("medical-report-submission" | "entitlement-application" | "notifications")[];
+                        /**
+                         * Format: date
+                         * @description Madrid calendar day, included.
+                         * @example 2026-01-01
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description Madrid calendar day, included.
+                         * @example 2026-12-31
+                         */
+                        validUntil: string;
+                        /**
+                         * @description In force only once accepted, within its period, and until revoked.
+                         * @enum {string}
+                         */
+                        status: "granted" | "accepted" | "revoked";
+                    }[];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    NotificationsController_view: {
+    grantPower: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description DNI/NIE of who may act for you.
+                     * @example 23456789D
+                     */
+                    proxy: string;
+                    /**
+                     * @example [
+                     *       "notifications"
+                     *     ]
+                     */
+                    procedures: ("medical-report-submission" | "entitlement-application" | "notifications")[];
+                    /**
+                     * @description First Madrid day it applies.
+                     * @example 2026-01-01
+                     */
+                    validFrom: string;
+                    /**
+                     * @description Last Madrid day it applies.
+                     * @example 2026-12-31
+                     */
+                    validUntil: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Grant a power of attorney */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 9b2e4c1a-6f3d-4e8b-a7c5-0d1e2f3a4b5c
+                         */
+                        powerId: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, INVALID_IDENTITY_NUMBER, POWER_TO_SELF, POWER_PERIOD_INVALID, POWER_VOID_BEFORE_2021_04_02 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptPower: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description The power of attorney, as `grantPower` or `listMyPowers` gave it. */
+                powerId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Accept a power of attorney granted to me */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 9b2e4c1a-6f3d-4e8b-a7c5-0d1e2f3a4b5c
+                         */
+                        powerId: string;
+                        /**
+                         * @description In force only once accepted, within its period, and until revoked.
+                         * @enum {string}
+                         */
+                        status: "granted" | "accepted" | "revoked";
+                        terms: {
+                            /**
+                             * Format: uuid
+                             * @example 9b2e4c1a-6f3d-4e8b-a7c5-0d1e2f3a4b5c
+                             */
+                            powerId: string;
+                            /**
+                             * @description DNI/NIE of who granted it.
+                             * @example 12345678Z
+                             */
+                            principal: string;
+                            /**
+                             * @description DNI/NIE of who may act by it.
+                             * @example 12345678Z
+                             */
+                            proxy: string;
+                            procedures: ("medical-report-submission" | "entitlement-application" | "notifications")[];
+                            /**
+                             * Format: date
+                             * @description Madrid calendar day, included.
+                             * @example 2026-01-01
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description Madrid calendar day, included.
+                             * @example 2026-12-31
+                             */
+                            validUntil: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-15T10:00:00.000Z
+                             */
+                            grantedAt: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-15T10:00:00.000Z
+                         */
+                        acceptedAt?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-15T10:00:00.000Z
+                         */
+                        revokedAt?: string;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ONLY_PROXY_MAY_ACCEPT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description POWER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description POWER_ALREADY_ACCEPTED, POWER_ALREADY_REVOKED, POWER_EXPIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    NotificationsController_access: {
+    revokePower: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    NotificationsController_document: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    NotificationsController_requestSigningCode: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    NotificationsController_accept: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+                /** @description The power of attorney, as `grantPower` or `listMyPowers` gave it. */
+                powerId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    signingCode?: string;
-                };
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    NotificationsController_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    signingCode?: string;
+                    /**
+                     * @description Why, in your words; kept with the revocation.
+                     * @example Ya no me representa.
+                     */
                     reason?: string;
                 };
             };
         };
         responses: {
+            /** @description Revoke a power of attorney I granted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 9b2e4c1a-6f3d-4e8b-a7c5-0d1e2f3a4b5c
+                         */
+                        powerId: string;
+                        /**
+                         * @description In force only once accepted, within its period, and until revoked.
+                         * @enum {string}
+                         */
+                        status: "granted" | "accepted" | "revoked";
+                        terms: {
+                            /**
+                             * Format: uuid
+                             * @example 9b2e4c1a-6f3d-4e8b-a7c5-0d1e2f3a4b5c
+                             */
+                            powerId: string;
+                            /**
+                             * @description DNI/NIE of who granted it.
+                             * @example 12345678Z
+                             */
+                            principal: string;
+                            /**
+                             * @description DNI/NIE of who may act by it.
+                             * @example 12345678Z
+                             */
+                            proxy: string;
+                            procedures: ("medical-report-submission" | "entitlement-application" | "notifications")[];
+                            /**
+                             * Format: date
+                             * @description Madrid calendar day, included.
+                             * @example 2026-01-01
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description Madrid calendar day, included.
+                             * @example 2026-12-31
+                             */
+                            validUntil: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-15T10:00:00.000Z
+                             */
+                            grantedAt: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-15T10:00:00.000Z
+                         */
+                        acceptedAt?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-15T10:00:00.000Z
+                         */
+                        revokedAt?: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ONLY_PRINCIPAL_MAY_REVOKE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description POWER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description POWER_ALREADY_REVOKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewPower: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The power of attorney, as `grantPower` or `listMyPowers` gave it. */
+                powerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description See a power of attorney */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 9b2e4c1a-6f3d-4e8b-a7c5-0d1e2f3a4b5c
+                         */
+                        powerId: string;
+                        /**
+                         * @description In force only once accepted, within its period, and until revoked.
+                         * @enum {string}
+                         */
+                        status: "granted" | "accepted" | "revoked";
+                        terms: {
+                            /**
+                             * Format: uuid
+                             * @example 9b2e4c1a-6f3d-4e8b-a7c5-0d1e2f3a4b5c
+                             */
+                            powerId: string;
+                            /**
+                             * @description DNI/NIE of who granted it.
+                             * @example 12345678Z
+                             */
+                            principal: string;
+                            /**
+                             * @description DNI/NIE of who may act by it.
+                             * @example 12345678Z
+                             */
+                            proxy: string;
+                            procedures: ("medical-report-submission" | "entitlement-application" | "notifications")[];
+                            /**
+                             * Format: date
+                             * @description Madrid calendar day, included.
+                             * @example 2026-01-01
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @description Madrid calendar day, included.
+                             * @example 2026-12-31
+                             */
+                            validUntil: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-15T10:00:00.000Z
+                             */
+                            grantedAt: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-15T10:00:00.000Z
+                         */
+                        acceptedAt?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-01-15T10:00:00.000Z
+                         */
+                        revokedAt?: string;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description POWER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DashboardController_dashboard: {
+    viewUnitDashboard: {
         parameters: {
             query?: never;
             header?: never;
@@ -1877,17 +4135,89 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description View a medical unit's dashboard */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @example INSS-28 */
+                        unit: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        today: string;
+                        counts: {
+                            unassigned: number;
+                            /** @description Open cases assigned to the caller. */
+                            mine: number;
+                            awaitingCitizen: number;
+                            /** @description Cases whose running step is past its due date. */
+                            overdue: number;
+                        };
+                        /** @description Open cases by whole days since the review opened. */
+                        ageing: {
+                            "0-7": number;
+                            "8-30": number;
+                            "31-90": number;
+                            ">90": number;
+                        };
+                        /** @description The last 12 ISO weeks (Madrid), oldest first, this week included. */
+                        resolvedPerWeek: {
+                            /** @example 2026-W48 */
+                            week: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            weekStart: string;
+                            resolved: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, WRONG_UNIT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNKNOWN_UNIT */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DashboardController_cases: {
+    listUnitCases: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                procedure?: "medical-report-submission" | "entitlement-application";
+                province?: string;
+                reviewer?: string;
+                overdue?: "true" | "false";
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 unit: string;
@@ -1896,11 +4226,2516 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description List a medical unit's cases */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            caseId: string;
+                            /** @enum {string} */
+                            procedure: "medical-report-submission" | "entitlement-application";
+                            /** @example 28 */
+                            provinceCode: string;
+                            /** @example 50234567Z */
+                            reviewerId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            openedAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            statusChangedAt: string;
+                            /** @enum {string|null} */
+                            dueStep: "assign" | "evaluate" | "citizenAnswer" | "notifyResolution" | null;
+                            /**
+                             * Format: date
+                             * @example 2026-11-09
+                             */
+                            dueOn: string | null;
+                            /** @description The running step is past its due date (today, Madrid). */
+                            overdue: boolean;
+                            deadlineExpiryRecorded: boolean;
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            resolvedAt: string | null;
+                            /** @enum {string|null} */
+                            outcome: "granted" | "partially-granted" | "denied" | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last one. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, WRONG_UNIT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNKNOWN_UNIT */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMedicalReportsDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description DNI or NIE of the person the filing concerns (the filer, or whom they represent).
+                     * @example 12345678Z
+                     */
+                    subject: string;
+                    /**
+                     * @description The benefit request under evaluation the reports are for (the "NOTES" reference).
+                     * @example INSS-2026-000123
+                     */
+                    benefitRequestRef: string;
+                    /**
+                     * @description INE province code the filing is addressed to.
+                     * @example 08
+                     */
+                    provinceCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Start a draft of updated medical reports */
+            201: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /**
+                         * @description The draft stream version; also its ETag.
+                         * @example 0
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_ALREADY_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, INVALID_IDENTITY_NUMBER, UNKNOWN_PROVINCE, BENEFIT_REQUEST_REF_REQUIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createEntitlementApplicationDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description DNI or NIE of the person the filing concerns (the filer, or whom they represent).
+                     * @example 12345678Z
+                     */
+                    subject: string;
+                    /**
+                     * @description INE province code the filing is addressed to.
+                     * @example 08
+                     */
+                    provinceCode: string;
+                    beneficiaries: {
+                        /** @example 87654321X */
+                        identityNumber?: string;
+                        /** @example Lucía García Pérez */
+                        name: string;
+                        /** @example 2019-04-12 */
+                        birthDate: string;
+                    }[];
+                    /** @description The application itself, when no application form is attached. */
+                    remarks?: string;
+                    /**
+                     * @description Do not also send the resolution to the postal address.
+                     * @default false
+                     */
+                    paperOptOut?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Start a draft of a medical-assistance entitlement application */
+            201: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /**
+                         * @description The draft stream version; also its ETag.
+                         * @example 0
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_ALREADY_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, INVALID_IDENTITY_NUMBER, UNKNOWN_PROVINCE, INVALID_BENEFICIARY, INVALID_DATE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewMedicalReportsDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read a medical-reports filing */
+            200: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "withdrawn";
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /** @example 12345678Z */
+                        filer: string;
+                        /** @example 12345678Z */
+                        subject: string;
+                        /** @example 08 */
+                        provinceCode: string;
+                        attachments: {
+                            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+                            blobHash: unknown;
+                            /** @example informe-cardiologia.pdf */
+                            filename: string;
+                            /** @enum {string} */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "image/tiff";
+                            /**
+                             * @description Bytes.
+                             * @example 48213
+                             */
+                            size: number;
+                            /**
+                             * @example medical-report
+                             * @enum {string}
+                             */
+                            kind: "medical-report" | "application-form" | "supporting-document" | "representation" | "other";
+                        }[];
+                        /** @description Once submitted: the register entry and how it was signed. */
+                        filing?: {
+                            registryEntry: {
+                                /** @example 2026/000042 */
+                                number: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-02T09:15:00.000Z
+                                 */
+                                registeredAt: string;
+                            };
+                            /** @example K7Q2M9X4B3H8P5T1 */
+                            receiptCsv: string;
+                            /** @enum {string} */
+                            signedWith: "certificate" | "clave-permanente" | "clave-movil";
+                        };
+                        unit?: {
+                            /** @example INSS-08 */
+                            id: string;
+                            /** @example INSS Barcelona */
+                            name: string;
+                            /** @enum {string} */
+                            kind: "INSS" | "ICAM";
+                        };
+                        /** Format: date-time */
+                        submittedAt?: string;
+                        /** Format: date-time */
+                        withdrawnAt?: string;
+                        /** @example 3 */
+                        version: number;
+                        benefitRequestRef: string;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMedicalReportsDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you looked at; a newer one answers 409 (428 when required and missing). */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The benefit request under evaluation the reports are for (the "NOTES" reference).
+                     * @example INSS-2026-000123
+                     */
+                    benefitRequestRef?: string;
+                    /**
+                     * @description INE province code the filing is addressed to.
+                     * @example 08
+                     */
+                    provinceCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Change a medical-reports draft */
+            200: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /**
+                         * @description The draft stream version; also its ETag.
+                         * @example 0
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID, INVALID_IF_MATCH */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ALREADY_SUBMITTED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, UNKNOWN_PROVINCE, BENEFIT_REQUEST_REF_REQUIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewEntitlementApplicationDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read an entitlement-application filing */
+            200: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "withdrawn";
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /** @example 12345678Z */
+                        filer: string;
+                        /** @example 12345678Z */
+                        subject: string;
+                        /** @example 08 */
+                        provinceCode: string;
+                        attachments: {
+                            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+                            blobHash: unknown;
+                            /** @example informe-cardiologia.pdf */
+                            filename: string;
+                            /** @enum {string} */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "image/tiff";
+                            /**
+                             * @description Bytes.
+                             * @example 48213
+                             */
+                            size: number;
+                            /**
+                             * @example medical-report
+                             * @enum {string}
+                             */
+                            kind: "medical-report" | "application-form" | "supporting-document" | "representation" | "other";
+                        }[];
+                        /** @description Once submitted: the register entry and how it was signed. */
+                        filing?: {
+                            registryEntry: {
+                                /** @example 2026/000042 */
+                                number: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-02T09:15:00.000Z
+                                 */
+                                registeredAt: string;
+                            };
+                            /** @example K7Q2M9X4B3H8P5T1 */
+                            receiptCsv: string;
+                            /** @enum {string} */
+                            signedWith: "certificate" | "clave-permanente" | "clave-movil";
+                        };
+                        unit?: {
+                            /** @example INSS-08 */
+                            id: string;
+                            /** @example INSS Barcelona */
+                            name: string;
+                            /** @enum {string} */
+                            kind: "INSS" | "ICAM";
+                        };
+                        /** Format: date-time */
+                        submittedAt?: string;
+                        /** Format: date-time */
+                        withdrawnAt?: string;
+                        /** @example 3 */
+                        version: number;
+                        beneficiaries: {
+                            /** @example 87654321X */
+                            identityNumber?: string;
+                            /** @example Lucía García Pérez */
+                            name: string;
+                            /** @example 2019-04-12 */
+                            birthDate: string;
+                        }[];
+                        remarks?: string;
+                        paperOptOut: boolean;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateEntitlementApplicationDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you looked at; a newer one answers 409 (428 when required and missing). */
+                "If-Match"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description INE province code the filing is addressed to.
+                     * @example 08
+                     */
+                    provinceCode?: string;
+                    beneficiaries?: {
+                        /** @example 87654321X */
+                        identityNumber?: string;
+                        /** @example Lucía García Pérez */
+                        name: string;
+                        /** @example 2019-04-12 */
+                        birthDate: string;
+                    }[];
+                    /** @description An empty string clears them; refused while an application form is attached. */
+                    remarks?: string;
+                    paperOptOut?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Change an entitlement-application draft */
+            200: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /**
+                         * @description The draft stream version; also its ETag.
+                         * @example 0
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID, INVALID_IF_MATCH */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ALREADY_SUBMITTED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, UNKNOWN_PROVINCE, INVALID_BENEFICIARY, INVALID_DATE, REMARKS_NOT_ALLOWED_WITH_FORM */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachMedicalReportsDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG or TIFF (decided by content)
+                     */
+                    file: string;
+                    /** @description The document's role, e.g. medical-report, application-form, representation. */
+                    kind?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Attach a document to a medical-reports draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /**
+                         * @description The draft stream version; also its ETag.
+                         * @example 0
+                         */
+                        version: number;
+                        attachment: {
+                            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+                            blobHash: unknown;
+                            /** @example informe-cardiologia.pdf */
+                            filename: string;
+                            /** @enum {string} */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "image/tiff";
+                            /**
+                             * @description Bytes.
+                             * @example 48213
+                             */
+                            size: number;
+                            /**
+                             * @example medical-report
+                             * @enum {string}
+                             */
+                            kind: "medical-report" | "application-form" | "supporting-document" | "representation" | "other";
+                        };
+                    };
+                };
+            };
+            /** @description INVALID_ID, NO_FILE, TOO_MANY_FILES, MALFORMED_UPLOAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ALREADY_SUBMITTED, ALREADY_WITHDRAWN, ATTACHMENT_ALREADY_ATTACHED, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UPLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_FILE_TYPE, NOT_MULTIPART */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ATTACHMENT_KIND_NOT_ALLOWED, ATTACHMENTS_TOO_LARGE, INVALID_ATTACHMENT, UNSAFE_FILENAME, UNSAFE_TEXT, UNREADABLE_DOCUMENT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    attachEntitlementApplicationDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PDF, JPEG, PNG or TIFF (decided by content)
+                     */
+                    file: string;
+                    /** @description The document's role, e.g. medical-report, application-form, representation. */
+                    kind?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Attach a document to an entitlement-application draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /**
+                         * @description The draft stream version; also its ETag.
+                         * @example 0
+                         */
+                        version: number;
+                        attachment: {
+                            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+                            blobHash: unknown;
+                            /** @example informe-cardiologia.pdf */
+                            filename: string;
+                            /** @enum {string} */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "image/tiff";
+                            /**
+                             * @description Bytes.
+                             * @example 48213
+                             */
+                            size: number;
+                            /**
+                             * @example medical-report
+                             * @enum {string}
+                             */
+                            kind: "medical-report" | "application-form" | "supporting-document" | "representation" | "other";
+                        };
+                    };
+                };
+            };
+            /** @description INVALID_ID, NO_FILE, TOO_MANY_FILES, MALFORMED_UPLOAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ALREADY_SUBMITTED, ALREADY_WITHDRAWN, ATTACHMENT_ALREADY_ATTACHED, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UPLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_FILE_TYPE, NOT_MULTIPART */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ATTACHMENT_KIND_NOT_ALLOWED, ATTACHMENTS_TOO_LARGE, INVALID_ATTACHMENT, UNSAFE_FILENAME, UNSAFE_TEXT, UNREADABLE_DOCUMENT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeMedicalReportsDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                blobHash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Remove a document from a medical-reports draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /**
+                         * @description The draft stream version; also its ETag.
+                         * @example 0
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND, ATTACHMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ALREADY_SUBMITTED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeEntitlementApplicationDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                blobHash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Remove a document from an entitlement-application draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /**
+                         * @description The draft stream version; also its ETag.
+                         * @example 0
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND, ATTACHMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ALREADY_SUBMITTED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestMedicalReportsSigningCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Send the SMS code to sign a medical-reports filing */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The registered mobile, masked.
+                         * @example +34 6•• ••• •22
+                         */
+                        sentTo: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:20:00.000Z
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SIGNING_CODE_NOT_NEEDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NO_REGISTERED_MOBILE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED, SIGNING_CODE_ATTEMPTS_EXHAUSTED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SMS_NOT_SENT */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestEntitlementApplicationSigningCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Send the SMS code to sign an entitlement-application filing */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The registered mobile, masked.
+                         * @example +34 6•• ••• •22
+                         */
+                        sentTo: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:20:00.000Z
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SIGNING_CODE_NOT_NEEDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NO_REGISTERED_MOBILE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED, SIGNING_CODE_ATTEMPTS_EXHAUSTED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SMS_NOT_SENT */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitMedicalReports: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Chosen by the client per request; the same key returns the same result, never a second one. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The 6-digit code sent by SMS to sign this request.
+                     * @example 123456
+                     */
+                    signingCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already submitted with this Idempotency-Key: the same entry and receipt again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        registryEntry: {
+                            /** @example 2026/000042 */
+                            number: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            registeredAt: string;
+                        };
+                        /**
+                         * @description The verification code (CSV).
+                         * @example K7Q2M9X4B3H8P5T1
+                         */
+                        receiptCsv: string;
+                        unit: {
+                            /** @example INSS-08 */
+                            id: string;
+                            /** @example INSS Barcelona */
+                            name: string;
+                        };
+                        links: {
+                            /** @example /cases/3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b */
+                            status: string;
+                            /** @example /cases/3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b/receipt */
+                            receipt: string;
+                            /** @example /verify/K7Q2M9X4B3H8P5T1 */
+                            verify: string;
+                        };
+                    };
+                };
+            };
+            /** @description Sign and register medical reports */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        registryEntry: {
+                            /** @example 2026/000042 */
+                            number: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            registeredAt: string;
+                        };
+                        /**
+                         * @description The verification code (CSV).
+                         * @example K7Q2M9X4B3H8P5T1
+                         */
+                        receiptCsv: string;
+                        unit: {
+                            /** @example INSS-08 */
+                            id: string;
+                            /** @example INSS Barcelona */
+                            name: string;
+                        };
+                        links: {
+                            /** @example /cases/3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b */
+                            status: string;
+                            /** @example /cases/3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b/receipt */
+                            receipt: string;
+                            /** @example /verify/K7Q2M9X4B3H8P5T1 */
+                            verify: string;
+                        };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID, IDEMPOTENCY_KEY_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER, LEVEL_OF_ASSURANCE_TOO_LOW, SIGNATURE_OTP_REQUIRED, REPRESENTATION_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ALREADY_SUBMITTED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION, IDEMPOTENCY_KEY_REUSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, MEDICAL_REPORT_REQUIRED, NO_ACTIVE_BENEFIT_RECORD, ATTACHMENTS_TOO_LARGE, SIGNING_CODE_WRONG, SIGNING_CODE_EXPIRED, SIGNING_CODE_NOT_REQUESTED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED, SIGNING_CODE_ATTEMPTS_EXHAUSTED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitEntitlementApplication: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Chosen by the client per request; the same key returns the same result, never a second one. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The 6-digit code sent by SMS to sign this request.
+                     * @example 123456
+                     */
+                    signingCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already submitted with this Idempotency-Key: the same entry and receipt again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        registryEntry: {
+                            /** @example 2026/000042 */
+                            number: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            registeredAt: string;
+                        };
+                        /**
+                         * @description The verification code (CSV).
+                         * @example K7Q2M9X4B3H8P5T1
+                         */
+                        receiptCsv: string;
+                        unit: {
+                            /** @example INSS-08 */
+                            id: string;
+                            /** @example INSS Barcelona */
+                            name: string;
+                        };
+                        links: {
+                            /** @example /cases/3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b */
+                            status: string;
+                            /** @example /cases/3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b/receipt */
+                            receipt: string;
+                            /** @example /verify/K7Q2M9X4B3H8P5T1 */
+                            verify: string;
+                        };
+                    };
+                };
+            };
+            /** @description Sign and register an entitlement application */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        registryEntry: {
+                            /** @example 2026/000042 */
+                            number: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            registeredAt: string;
+                        };
+                        /**
+                         * @description The verification code (CSV).
+                         * @example K7Q2M9X4B3H8P5T1
+                         */
+                        receiptCsv: string;
+                        unit: {
+                            /** @example INSS-08 */
+                            id: string;
+                            /** @example INSS Barcelona */
+                            name: string;
+                        };
+                        links: {
+                            /** @example /cases/3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b */
+                            status: string;
+                            /** @example /cases/3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b/receipt */
+                            receipt: string;
+                            /** @example /verify/K7Q2M9X4B3H8P5T1 */
+                            verify: string;
+                        };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID, IDEMPOTENCY_KEY_REQUIRED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER, LEVEL_OF_ASSURANCE_TOO_LOW, SIGNATURE_OTP_REQUIRED, REPRESENTATION_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ALREADY_SUBMITTED, ALREADY_WITHDRAWN, CONCURRENT_MODIFICATION, IDEMPOTENCY_KEY_REUSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, APPLICATION_FORM_REQUIRED, REMARKS_NOT_ALLOWED_WITH_FORM, BENEFICIARY_UNDER_THREE_MONTHS, ATTACHMENTS_TOO_LARGE, SIGNING_CODE_WRONG, SIGNING_CODE_EXPIRED, SIGNING_CODE_NOT_REQUESTED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED, SIGNING_CODE_ATTEMPTS_EXHAUSTED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawMedicalReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Why the applicant withdraws.
+                     * @example I no longer need the benefit.
+                     */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Withdraw a medical-reports case */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /**
+                         * @description The draft stream version; also its ETag.
+                         * @example 0
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_SUBMITTED, ALREADY_WITHDRAWN, CASE_ALREADY_RESOLVED, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawEntitlementApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Why the applicant withdraws.
+                     * @example I no longer need the benefit.
+                     */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Withdraw an entitlement-application case */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /**
+                         * @description The draft stream version; also its ETag.
+                         * @example 0
+                         */
+                        version: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_THE_FILER, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_SUBMITTED, ALREADY_WITHDRAWN, CASE_ALREADY_RESOLVED, CONCURRENT_MODIFICATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyCases: {
+        parameters: {
+            query?: {
+                /** @description The `next` of the previous page. */
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List my cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                             */
+                            caseId: string;
+                            /** @enum {string} */
+                            procedure: "medical-report-submission" | "entitlement-application" | "notifications";
+                            /** @example 12345678Z */
+                            filer: string;
+                            /** @example 12345678Z */
+                            subject: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "routed" | "withdrawn";
+                            /** @example 08 */
+                            provinceCode: string | null;
+                            unit: {
+                                /** @example INSS-08 */
+                                id: string;
+                                /** @example INSS Barcelona */
+                                name: string;
+                            } | null;
+                            registryEntry: {
+                                /** @example 2026/000042 */
+                                number: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-03-02T09:15:00.000Z
+                                 */
+                                registeredAt: string;
+                            } | null;
+                            receipt: {
+                                /** @enum {string} */
+                                status: "none" | "pending" | "ready";
+                                /** @example K7Q2M9X4B3H8P5T1 */
+                                csv: string | null;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Pass as `before` for the next page; null on the last. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewCaseStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where a case stands */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 3f2b8c1e-6d4a-4e8b-9a57-1c0d2e3f4a5b
+                         */
+                        caseId: string;
+                        /** @enum {string} */
+                        procedure: "medical-report-submission" | "entitlement-application" | "notifications";
+                        /** @example 12345678Z */
+                        filer: string;
+                        /** @example 12345678Z */
+                        subject: string;
+                        /** @enum {string} */
+                        status: "draft" | "submitted" | "routed" | "withdrawn";
+                        /** @example 08 */
+                        provinceCode: string | null;
+                        unit: {
+                            /** @example INSS-08 */
+                            id: string;
+                            /** @example INSS Barcelona */
+                            name: string;
+                        } | null;
+                        registryEntry: {
+                            /** @example 2026/000042 */
+                            number: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            registeredAt: string;
+                        } | null;
+                        receipt: {
+                            /** @enum {string} */
+                            status: "none" | "pending" | "ready";
+                            /** @example K7Q2M9X4B3H8P5T1 */
+                            csv: string | null;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewCaseTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every step of a case, in plain language */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2026-03-02T09:15:00.000Z
+                         */
+                        at: string;
+                        /**
+                         * @description The event behind the entry.
+                         * @example ReportsSubmitted
+                         */
+                        kind: string;
+                        /** @example Your filing was entered in the register with number 2026/000042. */
+                        text: string;
+                    }[];
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadProofOfReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description justificante-<CSV>.zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RECEIPT_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification code (CSV) printed on the document, with or without its dashes. */
+                csv: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Check a document by its verification code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example K7Q2M9X4B3H8P5T1 */
+                        csv: string;
+                        /**
+                         * @description proof-of-receipt, or the kind of letter.
+                         * @example proof-of-receipt
+                         */
+                        kind: string;
+                        /** @description For a proof of receipt. */
+                        registryEntry?: {
+                            number: string;
+                            /** Format: date-time */
+                            registeredAt: string;
+                        };
+                        /** @description What the proof of receipt states. */
+                        facts?: {
+                            [key: string]: unknown;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description For a letter.
+                         */
+                        caseId?: string;
+                        /**
+                         * Format: date-time
+                         * @description For a letter.
+                         */
+                        issuedAt?: string;
+                        /** @description The sha-256 of the original PDF, to compare a copy with. */
+                        pdfSha256: string;
+                        links: {
+                            /** @example /verify/K7Q2M9X4B3H8P5T1/document.pdf */
+                            pdf: string;
+                            /** @example /verify/K7Q2M9X4B3H8P5T1/document.pdf.p7s */
+                            signature: string;
+                        };
+                    };
+                };
+            };
+            /** @description UNKNOWN_VERIFICATION_CODE */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadVerifiedDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification code (CSV) printed on the document, with or without its dashes. */
+                csv: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The original PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description UNKNOWN_VERIFICATION_CODE */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadVerifiedDocumentSignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification code (CSV) printed on the document, with or without its dashes. */
+                csv: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The detached signature. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pkcs7-signature": string;
+                };
+            };
+            /** @description UNKNOWN_VERIFICATION_CODE */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importBenefitRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    records: {
+                        /** @example 12345678Z */
+                        subject: string;
+                        /** @example INSS-2026-000123 */
+                        benefitRequestRef: string;
+                        /** @example 08 */
+                        provinceCode: string;
+                        /** @example Incapacidad permanente */
+                        benefit: string;
+                        active: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Import benefit records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Records written (new or changed).
+                         * @example 2
+                         */
+                        imported: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

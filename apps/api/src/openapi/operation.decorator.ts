@@ -137,7 +137,7 @@ export const Operation = (spec: OperationSpec) =>
             required: true,
             description:
               'Chosen by the client per request; the same key returns the same result, never a second one.',
-            schema: { type: 'string', minLength: 1, maxLength: 200 },
+            schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$', example: 'c0ffee00-submit-1' },
           }),
         ]
       : []),

@@ -1,6 +1,5 @@
 import { applyDecorators, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
@@ -107,5 +106,5 @@ export const RateLimited = (
   applyDecorators(
     SetMetadata(POLICIES_KEY, policies),
     UseGuards(RateLimitGuard),
-    ApiTooManyRequestsResponse({ description: 'Over the limit: problem+json with Retry-After' }),
+    // The 429 (problem+json, Retry-After) is declared with the operation's other refusals.
   );
