@@ -48,11 +48,15 @@ describe('API health on PostgreSQL', () => {
     expect(response.status).toBe(200);
     const document = (await response.json()) as OpenApi;
     expect(document.info.title).toBe('Expediente API');
-    const create =
-      document.paths['/filings/{procedure}']!.post!.requestBody.content['application/json']!.schema;
-    expect(JSON.stringify(create)).toContain('benefitRequestRef');
-    expect(JSON.stringify(create)).toContain('beneficiaries');
-    const upload = document.paths['/filings/{procedure}/{caseId}/attachments']!.post!.requestBody.content;
+    // One operation per procedure (issue 9): each describes its own draft.
+    const createReports =
+      document.paths['/filings/medical-reports']!.post!.requestBody.content['application/json']!.schema;
+    const createApplication =
+      document.paths['/filings/entitlement-applications']!.post!.requestBody.content['application/json']!
+        .schema;
+    expect(JSON.stringify(createReports)).toContain('benefitRequestRef');
+    expect(JSON.stringify(createApplication)).toContain('beneficiaries');
+    const upload = document.paths['/filings/medical-reports/{caseId}/attachments']!.post!.requestBody.content;
     expect(Object.keys(upload)).toEqual(['multipart/form-data']);
     const resolve =
       document.paths['/reviews/{caseId}/resolution']!.post!.requestBody.content['application/json']!.schema;
