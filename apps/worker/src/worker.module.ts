@@ -10,6 +10,7 @@ import { loadOrCreateSeal, Seal, SEAL } from '@expediente/infra/seal/seal';
 import { ReceiptRenderer } from '@expediente/infra/receipts/receipt-renderer';
 import { ReceiptIssuer, VERIFY_BASE_URL } from './receipts/receipt-issuer';
 import { WorkerRuntime } from './worker.runtime';
+import { PaperPost } from './paper-post/paper-post';
 
 /** BullMQ processors (receipts now; resolution PDFs, notifications, deadlines next) and projections. */
 @Module({})
@@ -49,6 +50,7 @@ export class WorkerModule {
         },
         ReceiptIssuer,
         Reactions,
+        PaperPost,
         WorkerRuntime,
       ],
     };

@@ -3,9 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { TypedConfig } from '@expediente/infra/infra.module';
-import { createQueue, QUEUES } from '@expediente/infra/queue/queues';
+import { createQueue, DEFAULT_JOB_OPTIONS, QUEUES } from '@expediente/infra/queue/queues';
 import { createRedis } from '@expediente/infra/queue/redis';
 import { OutboxRelay } from '@expediente/infra/outbox/outbox-relay';
+import { Reconciler } from '@expediente/infra/outbox/reconciler';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
 import { DEADLINE_RULES, DeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
@@ -15,11 +16,16 @@ import { projectionRunners } from './projections';
 import type { ReadModelRunner } from '@expediente/infra/projections/read-model-runner';
 import { STORAGE, Storage } from '@expediente/infra/storage/storage';
 import { Reactions } from './reactions/reactions';
+import { PaperPost } from './paper-post/paper-post';
 
 type JobData = Record<string, string>;
 
+/** As many stalls as attempts: a killed worker costs a job no more than a failed run would. */
+const MAX_STALLS = DEFAULT_JOB_OPTIONS.attempts;
+
 /**
  * What the worker runs: read-model projections, the outbox relay from the log to BullMQ,
+ * the reconciler that re-drives what the log still owes when Redis lost or failed its job,
  * the job processors, and the sweep that promotes deadline jobs once the clock says they
  * are due. Shutdown stops intake first and lets in-flight jobs finish (BullMQ's close
  * waits for them); a job cut short by a crash is retried, and every job is idempotent.
@@ -31,6 +37,9 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private readonly workers: Worker[] = [];
   private readonly projections: ReadModelRunner[];
   private readonly relay: OutboxRelay;
+  readonly reconciler: Reconciler;
+  /** Jobs the reconciler recreated or retried since start, per effect (a metric's source). */
+  readonly redriven: Record<string, number> = {};
   /** BullMQ never closes a connection it was handed, so the runtime does. */
   private readonly connections: Redis[] = [];
   private sweeper?: NodeJS.Timeout;
@@ -43,16 +52,24 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(DEADLINE_RULES) rules: DeadlineRules,
     private readonly receipts: ReceiptIssuer,
     private readonly reactions: Reactions,
+    private readonly paperPost: PaperPost,
   ) {
     const prefix = config.get('QUEUE_PREFIX', { infer: true });
     this.queues = {
-      receipts: createQueue(QUEUES.receipts, this.connect(), prefix),
-      reactions: createQueue(QUEUES.reactions, this.connect(), prefix),
-      deadlines: createQueue(QUEUES.deadlines, this.connect(), prefix),
-      paperPost: createQueue(QUEUES.paperPost, this.connect(), prefix),
+      [QUEUES.receipts]: createQueue(QUEUES.receipts, this.connect(), prefix),
+      [QUEUES.reactions]: createQueue(QUEUES.reactions, this.connect(), prefix),
+      [QUEUES.deadlines]: createQueue(QUEUES.deadlines, this.connect(), prefix),
+      [QUEUES.paperPost]: createQueue(QUEUES.paperPost, this.connect(), prefix),
     };
     this.projections = Object.values(projectionRunners(storage, rules));
     this.relay = new OutboxRelay(storage.eventStore, storage.sql, outboxRoutes(this.queues, clock));
+    this.reconciler = new Reconciler(storage.sql, this.queues, clock, {
+      graceMs: config.get('RECONCILE_MS', { infer: true }),
+      onRedrive: (effect, count) => {
+        this.redriven[effect] = (this.redriven[effect] ?? 0) + count;
+        this.logger.warn(`re-drove ${count} ${effect} job(s) the queue had lost or failed`);
+      },
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,18 +83,17 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
         ? this.reactions.deemRejected(job.data.notificationId!)
         : this.reactions.recordDeadlineExpired(job.data.caseId!, job.data.step!, job.data.dueOn!),
     );
-    this.process(QUEUES.paperPost, async (job) => {
-      // The printing and postal service is outside the system; this is where its port goes.
-      this.logger.log(
-        `paper copy of resolution ${job.data.documentHash} for case ${job.data.caseId} handed to the post`,
-      );
-    });
+    this.process(QUEUES.paperPost, (job) =>
+      this.paperPost.post(job.data.caseId!, job.data.documentHash!, job.data.eventId!),
+    );
     const every = this.config.get('DEADLINE_SWEEP_MS', { infer: true });
     this.sweeper = setInterval(() => void this.promoteDueDeadlines().catch(report('deadline sweep')), every);
+    this.reconciler.start(this.config.get('RECONCILE_MS', { infer: true }), report('reconciler'));
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
+    this.reconciler.stop();
     await this.relay.stop();
     for (const runner of this.projections) await runner.stop();
     await Promise.all(this.workers.map((worker) => worker.close()));
@@ -90,7 +106,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   async promoteDueDeadlines(): Promise<number> {
     const now = this.clock.now().getTime();
     let promoted = 0;
-    for (const job of await this.queues.deadlines.getDelayed(0, 999)) {
+    for (const job of await this.queues[QUEUES.deadlines].getDelayed(0, 999)) {
       if (new Date((job.data as JobData).dueAt!).getTime() <= now) {
         await job.promote().catch(() => undefined);
         promoted += 1;
@@ -104,17 +120,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     switch (job.name) {
       case JOBS.openReview:
         return this.reactions.openReview(caseId, eventId);
-      case JOBS.issueResolution: {
-        const issued = await this.reactions.issueResolution(caseId, eventId);
-        if (issued && !issued.paperOptOut) {
-          await this.queues.paperPost.add(
-            JOBS.paperPost,
-            { caseId, documentHash: issued.documentHash },
-            { jobId: `${eventId}-${JOBS.paperPost}` },
-          );
-        }
-        return issued;
-      }
+      case JOBS.issueResolution:
+        return this.reactions.issueResolution(caseId, eventId);
       case JOBS.notify:
         return this.reactions.makeNotificationAvailable(caseId, eventId);
       case JOBS.closeCase:
@@ -124,7 +131,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
         const now = this.clock.now().getTime();
         await Promise.all(
           deadlines.map((d) =>
-            this.queues.deadlines.add(JOBS.deadline, d.data, {
+            this.queues[QUEUES.deadlines].add(JOBS.deadline, d.data, {
               jobId: d.jobId,
               delay: Math.max(0, d.dueAt.getTime() - now),
             }),
@@ -144,6 +151,9 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       concurrency: 2,
       lockDuration: this.config.get('JOB_LOCK_MS', { infer: true }),
       stalledInterval: this.config.get('JOB_LOCK_MS', { infer: true }),
+      // A job whose worker dies again and again (a crash it causes, a machine lost twice) is
+      // taken over each time rather than failed after one stall; the reconciler is the backstop.
+      maxStalledCount: MAX_STALLS,
     });
     worker.on('failed', (job, error) =>
       this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),

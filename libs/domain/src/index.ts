@@ -62,3 +62,5 @@ export * from './notification/notification.commands';
 export * from './notification/notification.rules';
 export * from './notification/proof-of-delivery';
 export { notificationDecider, type Notice, type Notification } from './notification/notification.decider';
+
+export * from './paper-post/paper-post.events';

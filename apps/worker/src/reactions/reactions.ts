@@ -77,13 +77,13 @@ export class Reactions {
     });
   }
 
-  /** Renders, seals and stores the letter, then records ResolutionIssued with its hash. */
-  async issueResolution(
-    caseId: string,
-    resolvedEventId: string,
-  ): Promise<{ paperOptOut: boolean; documentHash: string } | undefined> {
+  /**
+   * Renders, seals and stores the letter, then records ResolutionIssued with its hash and
+   * whether a paper copy is owed (the relay posts it from that event, so it is never lost).
+   */
+  async issueResolution(caseId: string, resolvedEventId: string): Promise<void> {
     const review = await this.events(streams.review(caseId));
-    if (review.some((e) => e.type === 'ResolutionIssued')) return undefined;
+    if (review.some((e) => e.type === 'ResolutionIssued')) return;
     const facts = resolutionFactsOf(await this.events(streams.filing(caseId)), review, {
       csv: generateCsv(),
       verifyBaseUrl: this.verifyBaseUrl,
@@ -101,9 +101,9 @@ export class Reactions {
         signatureHash: p7s!.hash,
         csv: facts.csv,
         issuedAt: this.clock.now().toISOString(),
+        paperCopy: !facts.paperOptOut,
       },
     });
-    return { paperOptOut: facts.paperOptOut, documentHash: pdf!.hash };
   }
 
   /** The resolution becomes an electronic notification to the case's subject (health data: special category). */
