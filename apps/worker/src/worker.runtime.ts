@@ -155,6 +155,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       // taken over each time rather than failed after one stall; the reconciler is the backstop.
       maxStalledCount: MAX_STALLS,
     });
+    // Redis going away mid-job (restarted, emptied) surfaces here; the reconciler redoes what was lost.
+    worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
     worker.on('failed', (job, error) =>
       this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
     );
