@@ -209,7 +209,7 @@ export const withdrawReports = (
   return [
     {
       type: 'ReportsWithdrawn',
-      data: withdrawal(data.caseId, metadata, data.reason),
+      data: withdrawal(data.caseId, metadata, data.reason, data.reviewPending),
     },
   ];
 };

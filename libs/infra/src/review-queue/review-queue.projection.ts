@@ -98,6 +98,7 @@ export const reviewQueueProjection = (rules: DeadlineRules): SqlProjection => ({
       case 'EntitlementApplicationWithdrawn':
       case 'CaseRoutedToUnit':
       case 'ProofOfReceiptIssued':
+      case 'PaperCopyPosted':
       case 'NotificationMadeAvailable':
       case 'NotificationAccessed':
       case 'NotificationAccepted':
