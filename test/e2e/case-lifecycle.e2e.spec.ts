@@ -201,6 +201,29 @@ describe('a case through the medical unit to the citizen', () => {
         'CaseClosed',
       ]),
     );
+    // The paper copy is in the log too, and a closed case owes nothing more.
+    await eventually(
+      async () => (await eventsOf(system, `paper-post-${caseId}`)).length > 0,
+      'the paper copy to be posted',
+    );
+    expect((await eventsOf(system, `paper-post-${caseId}`)).map((e) => e.type)).toEqual(['PaperCopyPosted']);
+    const settled = Math.max(
+      ...(await eventsOf(system, `paper-post-${caseId}`)).map((e) => e.position),
+      ...(await eventsOf(system, `review-${caseId}`)).map((e) => e.position),
+    );
+    const owed = async () => {
+      const [checkpoint] = await system.storage.sql.query<{ position: string }>(
+        `SELECT position FROM projection_checkpoints WHERE name = 'outstanding-effects'`,
+      );
+      if (Number(checkpoint?.position ?? 0) < settled) return undefined;
+      const rows = await system.storage.sql.query<{ effect: string }>(
+        'SELECT effect FROM outstanding_effects WHERE key IN ($1, $2)',
+        [caseId, notificationId],
+      );
+      return rows.map((row) => row.effect);
+    };
+    await eventually(async () => (await owed()) !== undefined, 'the outstanding effects to catch up');
+    expect(await owed()).toEqual([]);
     const proof = (await eventsOf(system, `notification-${notificationId}`)).map((e) => [
       e.type,
       e.metadata.actor,

@@ -13,9 +13,10 @@ import { RunningSystem, startSystem } from '../support/system';
 import { verifyDetachedCms } from '../support/verify-cms';
 
 /**
- * The worker as its own process, killed with SIGKILL while it renders a resolution: the
- * job is taken over after its lock expires and the case still gets exactly one resolution
- * and one notification.
+ * The worker as its own process, killed with SIGKILL while it renders a resolution, and the
+ * worker that takes the job over killed the same way: each time the job is taken over after
+ * its lock expires (BullMQ's default would fail it after one stall), and the case still gets
+ * exactly one resolution and one notification.
  */
 describe('worker crash during a resolution render', () => {
   const entry = join(process.cwd(), 'dist/apps/worker/src/main.js');
@@ -55,45 +56,49 @@ describe('worker crash during a resolution render', () => {
     await system?.stop();
   });
 
-  it('yields exactly one sealed resolution and one notification', async () => {
+  it('yields exactly one sealed resolution and one notification when its worker is killed twice', async () => {
     await startWorker();
     const caseId = await fileMadridCase(system);
     await decideReview(system, caseId, supervisor, 'AssignReviewer', {
       reviewer: { id: reviewer.id, unit: 'INSS-28' },
     });
     await decideReview(system, caseId, reviewer, 'EvaluateCase', { findings: 'Informes concordantes.' });
-    const first = worker!;
-    // Killed the moment the worker takes the render job, while the letter is being printed.
+    // Killed each time a worker takes the render job, while the letter is being printed.
     const events$ = new QueueEvents(QUEUES.reactions, {
       connection: { host: '127.0.0.1', port: 6379 },
       prefix: system.env.QUEUE_PREFIX,
     });
     await events$.waitUntilReady();
-    const taken = new Promise<void>((resolve) =>
-      events$.on('active', ({ jobId }) => {
-        if (jobId.endsWith('-issue-resolution')) {
-          kill(first);
+    const killedOnTake = () =>
+      new Promise<void>((resolve) => {
+        const onActive = ({ jobId }: { jobId: string }) => {
+          if (!jobId.endsWith('-issue-resolution')) return;
+          events$.off('active', onActive);
+          kill(worker!);
           resolve();
-        }
-      }),
-    );
+        };
+        events$.on('active', onActive);
+      });
+    const resolutionIssued = async () =>
+      (await eventsOf(system, `review-${caseId}`)).some((e) => e.type === 'ResolutionIssued');
+
+    const firstTake = killedOnTake();
     await decideReview(system, caseId, reviewer, 'ResolveCase', {
       outcome: 'granted',
       grounds: 'Se acreditan las lesiones.',
       legalBasis: 'Art. 193 LGSS.',
     });
-    await taken;
+    await firstTake;
+    expect(await resolutionIssued()).toBe(false);
+    // The next worker takes the stalled job over once its lock expires, and dies too.
+    const secondTake = killedOnTake();
+    await startWorker();
+    await secondTake;
     await events$.close();
-    expect((await eventsOf(system, `review-${caseId}`)).some((e) => e.type === 'ResolutionIssued')).toBe(
-      false,
-    );
+    expect(await resolutionIssued()).toBe(false);
 
     await startWorker();
-    await eventually(
-      async () => (await eventsOf(system, `review-${caseId}`)).some((e) => e.type === 'ResolutionIssued'),
-      'the resolution after the restart',
-      40_000,
-    );
+    await eventually(resolutionIssued, 'the resolution after the second restart', 30_000);
     const notifications = async () =>
       (await collect(system.storage.eventStore.readAll())).filter(
         (e) => e.type === 'NotificationMadeAvailable' && (e.data as { caseId?: string }).caseId === caseId,

@@ -5,6 +5,8 @@ import { ProjectionRunner } from '@expediente/infra/projections/projection-runne
 import { reviewQueueProjection } from '@expediente/infra/review-queue/review-queue.projection';
 import { notificationInboxProjection } from '@expediente/infra/review-queue/notification-inbox.projection';
 import { issuedDocumentsProjection } from '@expediente/infra/verification/issued-documents';
+import { outstandingEffectsProjection } from '@expediente/infra/outbox/outstanding-effects';
+import { effectsOf } from './outbox/outbox.routes';
 
 /** Every read model the system keeps, by name: what the worker runs and what `npm run projections:rebuild` rebuilds. */
 export function projectionRunners(
@@ -17,5 +19,6 @@ export function projectionRunners(
     'review-queue': new ProjectionRunner(eventStore, sql, reviewQueueProjection(rules)),
     'notification-inbox': new ProjectionRunner(eventStore, sql, notificationInboxProjection),
     'issued-documents': new ProjectionRunner(eventStore, sql, issuedDocumentsProjection),
+    'outstanding-effects': new ProjectionRunner(eventStore, sql, outstandingEffectsProjection(effectsOf)),
   };
 }

@@ -4,9 +4,10 @@ import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import { TypedConfig } from '@expediente/infra/infra.module';
-import { createQueue, QUEUES } from '@expediente/infra/queue/queues';
+import { createQueue, DEFAULT_JOB_OPTIONS, QUEUES } from '@expediente/infra/queue/queues';
 import { createRedis } from '@expediente/infra/queue/redis';
 import { OutboxRelay } from '@expediente/infra/outbox/outbox-relay';
+import { Reconciler } from '@expediente/infra/outbox/reconciler';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
 import { CLOCK, Clock } from '@expediente/infra/clock/clock';
 import { DEADLINE_RULES, DeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
@@ -17,8 +18,12 @@ import { STORAGE, Storage } from '@expediente/infra/storage/storage';
 import { reactionFor } from './reactions/reactions';
 import { JobData, ReactionContext } from './reactions/reaction';
 
+/** As many stalls as attempts: a killed worker costs a job no more than a failed run would. */
+const MAX_STALLS = DEFAULT_JOB_OPTIONS.attempts;
+
 /**
  * What the worker runs: read-model projections, the outbox relay from the log to BullMQ,
+ * the reconciler that re-drives what the log still owes when Redis lost or failed its job,
  * the job processors, and the sweep that promotes deadline jobs once the clock says they
  * are due. Shutdown stops intake first and lets in-flight jobs finish (BullMQ's close
  * waits for them); a job cut short by a crash is retried, and every job is idempotent.
@@ -30,6 +35,9 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private readonly workers: Worker[] = [];
   private readonly projections: ReadModelRunner[];
   private readonly relay: OutboxRelay;
+  readonly reconciler: Reconciler;
+  /** Jobs the reconciler recreated or retried since start, per effect (a metric's source). */
+  readonly redriven: Record<string, number> = {};
   /** BullMQ never closes a connection it was handed, so the runtime does. */
   private readonly connections: Redis[] = [];
   private sweeper?: NodeJS.Timeout;
@@ -45,13 +53,20 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   ) {
     const prefix = config.get('QUEUE_PREFIX', { infer: true });
     this.queues = {
-      receipts: createQueue(QUEUES.receipts, this.connect(), prefix),
-      reactions: createQueue(QUEUES.reactions, this.connect(), prefix),
-      deadlines: createQueue(QUEUES.deadlines, this.connect(), prefix),
-      paperPost: createQueue(QUEUES.paperPost, this.connect(), prefix),
+      [QUEUES.receipts]: createQueue(QUEUES.receipts, this.connect(), prefix),
+      [QUEUES.reactions]: createQueue(QUEUES.reactions, this.connect(), prefix),
+      [QUEUES.deadlines]: createQueue(QUEUES.deadlines, this.connect(), prefix),
+      [QUEUES.paperPost]: createQueue(QUEUES.paperPost, this.connect(), prefix),
     };
     this.projections = Object.values(projectionRunners(storage, rules));
     this.relay = new OutboxRelay(storage.eventStore, storage.sql, outboxRoutes(this.queues, clock));
+    this.reconciler = new Reconciler(storage.sql, this.queues, clock, {
+      graceMs: config.get('RECONCILE_MS', { infer: true }),
+      onRedrive: (effect, count) => {
+        this.redriven[effect] = (this.redriven[effect] ?? 0) + count;
+        this.logger.warn(`re-drove ${count} ${effect} job(s) the queue had lost or failed`);
+      },
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -63,10 +78,12 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     }
     const every = this.config.get('DEADLINE_SWEEP_MS', { infer: true });
     this.sweeper = setInterval(() => void this.promoteDueDeadlines().catch(report('deadline sweep')), every);
+    this.reconciler.start(this.config.get('RECONCILE_MS', { infer: true }), report('reconciler'));
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
+    this.reconciler.stop();
     await this.relay.stop();
     for (const runner of this.projections) await runner.stop();
     await Promise.all(this.workers.map((worker) => worker.close()));
@@ -98,8 +115,13 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
         concurrency: 2,
         lockDuration: this.config.get('JOB_LOCK_MS', { infer: true }),
         stalledInterval: this.config.get('JOB_LOCK_MS', { infer: true }),
+        // A job whose worker dies again and again (a crash it causes, a machine lost twice) is
+        // taken over each time rather than failed after one stall; the reconciler is the backstop.
+        maxStalledCount: MAX_STALLS,
       },
     );
+    // Redis going away mid-job (restarted, emptied) surfaces here; the reconciler redoes what was lost.
+    worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
     worker.on('failed', (job, error) =>
       this.inJobContext(queue, job, () =>
         this.logger.warn(`${queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),

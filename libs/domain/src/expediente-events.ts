@@ -7,6 +7,7 @@ import type { EntitlementApplicationEvent } from './entitlement-application/enti
 import type { MedicalReportSubmissionEvent } from './medical-report-submission/medical-report-submission.events';
 import type { NotificationEvent } from './notification/notification.events';
 import type { PowerOfAttorneyEvent } from './power-of-attorney/power-of-attorney.events';
+import type { PaperPostEvent } from './paper-post/paper-post.events';
 import type { ProofOfReceiptEvent } from './proof-of-receipt/proof-of-receipt.events';
 
 export type ExpedienteEvent =
@@ -15,7 +16,8 @@ export type ExpedienteEvent =
   | ProofOfReceiptEvent
   | CaseReviewEvent
   | NotificationEvent
-  | PowerOfAttorneyEvent;
+  | PowerOfAttorneyEvent
+  | PaperPostEvent;
 
 export type ExpedienteEventType = ExpedienteEvent['type'];
 export type EventOfType<Type extends ExpedienteEventType> = Extract<ExpedienteEvent, { type: Type }>;
@@ -45,6 +47,7 @@ const KNOWN: Readonly<Record<ExpedienteEventType, true>> = {
   ReviewWithdrawn: true,
   ResolutionIssued: true,
   CaseClosed: true,
+  PaperCopyPosted: true,
   DeadlineExpired: true,
   NotificationMadeAvailable: true,
   NotificationAccessed: true,

@@ -71,4 +71,8 @@ export * from './notification/notification-reading.rules';
 export * from './notification/proof-of-delivery';
 export { notificationDecider, type Notice, type Notification } from './notification/notification.decider';
 
+export * from './paper-post/paper-post.events';
+export * from './paper-post/paper-post.commands';
+export { paperPostDecider, type PaperPost } from './paper-post/paper-post.decider';
+
 export * from './expediente-events';

@@ -106,6 +106,7 @@ export class CaseWithdrawal {
     const data = (review: CaseReview): WithdrawalData => ({
       caseId,
       resolvedAt: resolvedAtOf(review),
+      reviewPending: review.status === 'none',
       ...(reason !== undefined && { reason }),
     });
     const hasFiling = await filing.check(this.store, data(before.state), metadata);

@@ -1,6 +1,7 @@
 import type { EventOfType, NotificationOutcome, StoredDomainEvent } from '@expediente/domain';
 import { readDomainStream, isEventOf } from '@expediente/infra/event-store/domain-events';
 import { streams } from '@expediente/infra/event-store/streams';
+import { EFFECTS } from './effects';
 import { JOBS } from './jobs';
 import { reaction } from './reaction';
 import { caused, decideReview } from './reaction-support';
@@ -28,6 +29,7 @@ export const closeCase = reaction({
   job: JOBS.closeCase,
   queue: 'reactions',
   trigger: ANSWERS,
+  effect: { name: EFFECTS.closing, key: 'notificationId', fulfilledBy: ['CaseClosed'] },
   enqueue: (event) => ({ data: { eventId: event.id, notificationId: event.data.notificationId } }),
   async work(job, context) {
     const { notificationId, eventId } = job.data as { notificationId: string; eventId: string };

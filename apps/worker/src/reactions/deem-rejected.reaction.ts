@@ -1,6 +1,7 @@
 import { notificationDecider } from '@expediente/domain';
 import { runCommand } from '@expediente/infra/commands/command-runner';
 import { streams } from '@expediente/infra/event-store/streams';
+import { EFFECTS } from './effects';
 import { JOBS } from './jobs';
 import { reaction } from './reaction';
 import { ignoringDone } from './reaction-support';
@@ -11,13 +12,21 @@ export const deemRejected = reaction({
   job: JOBS.deemRejected,
   queue: 'deadlines',
   trigger: ['NotificationMadeAvailable'],
-  enqueue: (event, clock) => ({
-    data: {
-      notificationId: event.data.notificationId,
-      dueAt: new Date(event.data.deemedRejectedAt).toISOString(),
-    },
-    delayMs: new Date(event.data.deemedRejectedAt).getTime() - clock.now().getTime(),
-  }),
+  // Once opened, a notification can no longer be deemed rejected (the job would do nothing).
+  effect: {
+    name: EFFECTS.deemedRejection,
+    key: 'notificationId',
+    fulfilledBy: [
+      'NotificationAccessed',
+      'NotificationAccepted',
+      'NotificationRejected',
+      'NotificationDeemedRejected',
+    ],
+  },
+  enqueue: (event) => {
+    const dueAt = new Date(event.data.deemedRejectedAt);
+    return { data: { notificationId: event.data.notificationId, dueAt: dueAt.toISOString() }, dueAt };
+  },
   work: (job, context) =>
     ignoringDone(() =>
       runCommand(context.store, notificationDecider, streams.notification(job.data.notificationId!), {

@@ -3,6 +3,7 @@ import { load, runCommand } from '@expediente/infra/commands/command-runner';
 import { readDomainStream } from '@expediente/infra/event-store/domain-events';
 import { streams } from '@expediente/infra/event-store/streams';
 import { receiptFactsOf } from '../receipts/receipt-facts';
+import { EFFECTS } from './effects';
 import { JOBS } from './jobs';
 import { caseJob, reaction, type ReactionContext } from './reaction';
 import { systemMetadata } from './system-metadata';
@@ -52,6 +53,7 @@ export const issueReceiptReaction = reaction({
   job: JOBS.receipt,
   queue: 'receipts',
   trigger: ['ReportsSubmitted', 'EntitlementApplicationSubmitted'],
+  effect: { name: EFFECTS.receipt, key: 'caseId', fulfilledBy: ['ProofOfReceiptIssued'] },
   enqueue: caseJob,
   work: (job, context) => issueReceipt(context, job.data.caseId!, job.data.eventId!),
 });

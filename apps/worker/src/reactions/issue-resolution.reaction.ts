@@ -1,6 +1,7 @@
 import { readDomainStream } from '@expediente/infra/event-store/domain-events';
 import { streams } from '@expediente/infra/event-store/streams';
 import { generateCsv } from '@expediente/infra/receipts/csv';
+import { EFFECTS } from './effects';
 import { JOBS } from './jobs';
 import { caseJob, reaction } from './reaction';
 import { decideReview } from './reaction-support';
@@ -8,20 +9,17 @@ import { resolutionFactsOf } from './resolution-facts';
 
 /**
  * A resolved case gets its letter: rendered (pooled Chromium), sealed, stored, and recorded as
- * ResolutionIssued with the hashes of the PDF and its signature; a paper copy goes by post
- * unless the party opted out.
+ * ResolutionIssued with the hashes of the PDF and its signature, and whether a paper copy is
+ * owed (unless the party opted out): paper-post reacts to that event, so the copy is never lost.
  */
 export const issueResolution = reaction({
   job: JOBS.issueResolution,
   queue: 'reactions',
   trigger: ['CaseResolved'],
+  effect: { name: EFFECTS.resolutionLetter, key: 'caseId', fulfilledBy: ['ResolutionIssued'] },
   enqueue: caseJob,
-  async work(job, context, queues) {
-    const { caseId, eventId, correlationId } = job.data as {
-      caseId: string;
-      eventId: string;
-      correlationId?: string;
-    };
+  async work(job, context) {
+    const { caseId, eventId } = job.data as { caseId: string; eventId: string };
     const review = await readDomainStream(context.store, streams.review(caseId));
     if (review.some((e) => e.type === 'ResolutionIssued')) return undefined;
     const facts = resolutionFactsOf(await readDomainStream(context.store, streams.filing(caseId)), review, {
@@ -43,17 +41,11 @@ export const issueResolution = reaction({
           signatureHash: p7s!.hash,
           csv: facts.csv,
           issuedAt: context.clock.now().toISOString(),
+          paperCopy: !facts.paperOptOut,
         },
       },
       review.find((e) => e.id === eventId),
     );
-    if (!facts.paperOptOut) {
-      await queues.paperPost.add(
-        JOBS.paperPost,
-        { caseId, documentHash: pdf!.hash, ...(correlationId && { correlationId }) },
-        { jobId: `${eventId}-${JOBS.paperPost}` },
-      );
-    }
     return { paperOptOut: facts.paperOptOut, documentHash: pdf!.hash };
   },
 });

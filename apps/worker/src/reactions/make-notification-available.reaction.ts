@@ -2,6 +2,7 @@ import { notificationDecider } from '@expediente/domain';
 import { runCommand, deterministicUuid } from '@expediente/infra/commands/command-runner';
 import { readDomainStream, isEventOf } from '@expediente/infra/event-store/domain-events';
 import { streams } from '@expediente/infra/event-store/streams';
+import { EFFECTS } from './effects';
 import { JOBS } from './jobs';
 import { caseJob, reaction } from './reaction';
 import { caused } from './reaction-support';
@@ -12,6 +13,7 @@ export const makeNotificationAvailable = reaction({
   job: JOBS.notify,
   queue: 'reactions',
   trigger: ['ResolutionIssued'],
+  effect: { name: EFFECTS.notification, key: 'caseId', fulfilledBy: ['NotificationMadeAvailable'] },
   enqueue: caseJob,
   async work(job, context) {
     const { caseId, eventId } = job.data as { caseId: string; eventId: string };

@@ -1,6 +1,7 @@
 import { readDomainStream, isEventOf } from '@expediente/infra/event-store/domain-events';
 import { streams } from '@expediente/infra/event-store/streams';
 import { closeReviewIfFilingWithdrawn } from './close-withdrawn-review.reaction';
+import { EFFECTS } from './effects';
 import { JOBS } from './jobs';
 import { caseJob, reaction } from './reaction';
 import { caused, decideReview } from './reaction-support';
@@ -10,6 +11,7 @@ export const openReview = reaction({
   job: JOBS.openReview,
   queue: 'reactions',
   trigger: ['CaseRoutedToUnit'],
+  effect: { name: EFFECTS.review, key: 'caseId', fulfilledBy: ['ReviewOpened'] },
   enqueue: caseJob,
   async work(job, context) {
     const { caseId, eventId } = job.data as { caseId: string; eventId: string };

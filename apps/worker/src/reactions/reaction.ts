@@ -8,18 +8,16 @@ import { CLOCK, Clock } from '@expediente/infra/clock/clock';
 import { DEADLINE_RULES, DeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
 import { ResolutionRenderer } from '@expediente/infra/resolutions/resolution-renderer';
 import { ReceiptRenderer } from '@expediente/infra/receipts/receipt-renderer';
+import type { QueueName } from '@expediente/infra/queue/queues';
+import type { EffectName } from './effects';
 import type { JobName } from './jobs';
 
 export const VERIFY_BASE_URL = Symbol('VERIFY_BASE_URL');
 
 export type JobData = Record<string, string>;
 
-export interface WorkerQueues {
-  readonly receipts: Queue;
-  readonly reactions: Queue;
-  readonly deadlines: Queue;
-  readonly paperPost: Queue;
-}
+/** The runtime's queues, by the name jobs and outstanding effects record. */
+export type WorkerQueues = Readonly<Record<QueueName, Queue>>;
 
 /** What every reaction's work may use; the queues are the runtime's. */
 @Injectable()
@@ -37,31 +35,62 @@ export class ReactionContext {
 
 export interface Enqueued {
   readonly data: Record<string, unknown>;
-  /** For work that falls due later: BullMQ holds the job until then. */
-  readonly delayMs?: number;
+  /** For work that falls due later: BullMQ holds the job until then (and a re-driven one too). */
+  readonly dueAt?: Date;
+}
+
+/** What names an effect's row: the case or the notification it is owed for. */
+type EffectKey = 'caseId' | 'notificationId';
+
+/**
+ * The effect a reaction brings about, as the outstanding-effects projection owes it: asked for
+ * by each trigger event that enqueues the job, under the trigger's `key`, and shown done by an
+ * event of `fulfilledBy` with the same key. A later request replaces an earlier one.
+ */
+export interface Effect {
+  readonly name: EffectName;
+  readonly key: EffectKey;
+  readonly fulfilledBy: readonly ExpedienteEventType[];
 }
 
 /**
  * One thing the system does in reply to events: which events ask for it (`trigger`), on which
- * queue, with what job data, and the work. Work is safe to run again for the same event (it
- * first looks for an event it already caused), so a retried job never acts twice.
+ * queue, with what job data, which events show it done (`effect`), and the work. Work is safe
+ * to run again for the same event (it first looks for an event it already caused), so a
+ * retried or re-driven job never acts twice.
  */
 export interface Reaction {
   readonly job: JobName;
-  readonly queue: keyof WorkerQueues;
-  /** Empty for work another reaction schedules (a deadline's check, a paper copy). */
+  readonly queue: QueueName;
+  /** Empty for work another reaction schedules (a deadline's check). */
   readonly trigger: readonly ExpedienteEventType[];
-  /** The job `event` asks for; undefined when it is not one of the trigger's. */
-  enqueue(event: StoredDomainEvent, clock: Clock): Enqueued | undefined;
+  /** Undefined for work owed under another reaction's effect (a deadline's check, under `deadlines`). */
+  readonly effect?: Effect;
+  /** The job `event` asks for; undefined when it is not one of the trigger's, or asks for nothing. */
+  enqueue(event: StoredDomainEvent): Enqueued | undefined;
   work(job: Job<JobData>, context: ReactionContext, queues: WorkerQueues): Promise<unknown>;
 }
 
-/** A reaction whose job data is built from its trigger's own events, typed by their type. */
-export function reaction<Type extends ExpedienteEventType>(spec: {
+/** The keys events of these types all carry in their data (as a string, or not at all: that event owes or fulfils nothing). */
+type Keyed<Types extends ExpedienteEventType, Data = EventOfType<Types>['data']> = {
+  [K in EffectKey]: K extends keyof Data ? (Data[K] extends string | undefined ? K : never) : never;
+}[EffectKey];
+
+/**
+ * A reaction whose job data is built from its trigger's own events, typed by their type; the
+ * effect's key must be in the data of every trigger and every fulfilling event.
+ */
+export function reaction<Type extends ExpedienteEventType, Fulfil extends ExpedienteEventType>(spec: {
   readonly job: JobName;
-  readonly queue: keyof WorkerQueues;
+  readonly queue: QueueName;
   readonly trigger: readonly Type[];
-  readonly enqueue: (event: StoredDomainEvent<EventOfType<Type>>, clock: Clock) => Enqueued;
+  readonly effect: {
+    readonly name: EffectName;
+    readonly key: Keyed<Type | Fulfil>;
+    readonly fulfilledBy: readonly Fulfil[];
+  };
+  /** Undefined when this event asks for nothing after all (a party who opted out of paper). */
+  readonly enqueue: (event: StoredDomainEvent<EventOfType<Type>>) => Enqueued | undefined;
   readonly work: Reaction['work'];
 }): Reaction {
   const triggered = isEventOf(spec.trigger);
@@ -69,13 +98,14 @@ export function reaction<Type extends ExpedienteEventType>(spec: {
     job: spec.job,
     queue: spec.queue,
     trigger: spec.trigger,
-    enqueue: (event, clock) => (triggered(event) ? spec.enqueue(event, clock) : undefined),
+    effect: spec.effect,
+    enqueue: (event) => (triggered(event) ? spec.enqueue(event) : undefined),
     work: spec.work,
   };
 }
 
-/** Work no event triggers directly: another reaction adds its jobs. */
-export function scheduledWork(spec: Omit<Reaction, 'trigger' | 'enqueue'>): Reaction {
+/** Work no event triggers directly: another reaction adds its jobs, and owes them under its effect. */
+export function scheduledWork(spec: Omit<Reaction, 'trigger' | 'enqueue' | 'effect'>): Reaction {
   return { ...spec, trigger: [], enqueue: () => undefined };
 }
 

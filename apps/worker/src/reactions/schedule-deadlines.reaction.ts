@@ -1,6 +1,7 @@
 import { endOfMadridDay, reviewDeadlines } from '@expediente/domain';
 import { readDomainStream, isEventOf } from '@expediente/infra/event-store/domain-events';
 import { streams } from '@expediente/infra/event-store/streams';
+import { EFFECTS } from './effects';
 import { JOBS } from './jobs';
 import { caseJob, reaction } from './reaction';
 
@@ -15,6 +16,12 @@ export const scheduleDeadlines = reaction({
     'InformationProvided',
     'DeadlineExpired',
   ],
+  // Once the letter is out (or the case closed or withdrawn) no review step runs, so no deadline is owed.
+  effect: {
+    name: EFFECTS.deadlines,
+    key: 'caseId',
+    fulfilledBy: ['ResolutionIssued', 'CaseClosed', 'ReviewWithdrawn'],
+  },
   enqueue: caseJob,
   async work(job, context, queues) {
     const caseId = job.data.caseId!;

@@ -77,9 +77,17 @@ export type RecordResolutionIssued = Command<
   'RecordResolutionIssued',
   /**
    * signatureHash: the seal's detached signature (CMS) over the document, stored beside it;
-   * csv: the verification code printed on the letter, checkable at the public /verify URL.
+   * csv: the verification code printed on the letter, checkable at the public /verify URL;
+   * paperCopy: the party did not opt out of paper, so a copy is posted to them too.
    */
-  { caseId: string; documentHash: string; signatureHash: string; csv: string; issuedAt: string }
+  {
+    caseId: string;
+    documentHash: string;
+    signatureHash: string;
+    csv: string;
+    issuedAt: string;
+    paperCopy: boolean;
+  }
 >;
 
 export type CaseReviewCommand =

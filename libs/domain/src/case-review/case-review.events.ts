@@ -90,10 +90,21 @@ export type ReviewWithdrawn = Event<
   { caseId: string; withdrawnBy: string; withdrawnAt: string; reason?: string }
 >;
 
-/** The signed resolution document was issued and handed to notification. */
+/**
+ * The signed resolution document was issued and handed to notification. `paperCopy`: a copy
+ * also goes to the party's postal address (they did not opt out); absent on letters issued
+ * before the log recorded it.
+ */
 export type ResolutionIssued = Event<
   'ResolutionIssued',
-  { caseId: string; documentHash: string; signatureHash: string; csv: string; issuedAt: string }
+  {
+    caseId: string;
+    documentHash: string;
+    signatureHash: string;
+    csv: string;
+    issuedAt: string;
+    paperCopy?: boolean;
+  }
 >;
 
 export type CaseClosed = Event<

@@ -132,6 +132,7 @@ export const issued: ResolutionIssued = {
     signatureHash: blobHash(78),
     csv: 'ABCDEFGHJKLMNPQR',
     issuedAt: now,
+    paperCopy: true,
   },
 };
 

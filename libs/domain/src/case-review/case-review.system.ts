@@ -101,6 +101,7 @@ export const recordResolutionIssued = (
         signatureHash: documentHashMustBeSha256(data.signatureHash),
         csv: data.csv,
         issuedAt: data.issuedAt,
+        paperCopy: data.paperCopy,
       },
     },
   ];

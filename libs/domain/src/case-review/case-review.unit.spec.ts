@@ -77,7 +77,13 @@ const withdraw = (metadata = citizen(filer), reason?: string) =>
 const issue = (documentHash = issued.data.documentHash) =>
   command(
     'RecordResolutionIssued',
-    { documentHash, signatureHash: issued.data.signatureHash, csv: issued.data.csv, issuedAt: now },
+    {
+      documentHash,
+      signatureHash: issued.data.signatureHash,
+      csv: issued.data.csv,
+      issuedAt: now,
+      paperCopy: true,
+    },
     system(),
   );
 const close = () =>

@@ -239,7 +239,7 @@ export const withdrawEntitlementApplication = (
   return [
     {
       type: 'EntitlementApplicationWithdrawn',
-      data: withdrawal(data.caseId, metadata, data.reason),
+      data: withdrawal(data.caseId, metadata, data.reason, data.reviewPending),
     },
   ];
 };

@@ -65,9 +65,10 @@ export type EntitlementApplicationSubmitted = Event<
     }
 >;
 
+/** `reviewPending`: the review had not opened yet; the worker withdraws it once it opens. */
 export type EntitlementApplicationWithdrawn = Event<
   'EntitlementApplicationWithdrawn',
-  { caseId: string; withdrawnAt: string; reason?: string }
+  { caseId: string; withdrawnAt: string; reason?: string; reviewPending?: boolean }
 >;
 
 export type EntitlementApplicationEvent =

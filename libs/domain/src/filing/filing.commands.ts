@@ -23,4 +23,9 @@ export interface SubmissionEvidence {
 export interface WithdrawalEvidence {
   /** When the case was resolved; null while unresolved or not yet under review. */
   readonly resolvedAt: string | null;
+  /**
+   * The case's review had not opened, so it could not record the withdrawal first: the
+   * withdrawal asks the worker to withdraw the review once it opens.
+   */
+  readonly reviewPending?: boolean;
 }

@@ -142,10 +142,16 @@ export const registration = (
 };
 
 /** What a withdrawal records, for either procedure. */
-export const withdrawal = (caseId: string, metadata: CommandMetadata, reason: string | undefined) => ({
+export const withdrawal = (
+  caseId: string,
+  metadata: CommandMetadata,
+  reason: string | undefined,
+  reviewPending: boolean | undefined,
+) => ({
   caseId,
   withdrawnAt: metadata.now.toISOString(),
   ...(reason === undefined ? {} : { reason }),
+  ...(reviewPending === true && { reviewPending }),
 });
 
 /* How either filing's state evolves with the events both procedures share in shape. */

@@ -211,7 +211,7 @@ export const withdrawReports = (
   return [
     {
       type: 'ReportsWithdrawn',
-      data: withdrawal(data.caseId, metadata, data.reason),
+      data: withdrawal(data.caseId, metadata, data.reason, data.reviewPending),
     },
   ];
 };

@@ -50,9 +50,10 @@ export type ReportsSubmitted = Event<
   }
 >;
 
+/** `reviewPending`: the review had not opened yet; the worker withdraws it once it opens. */
 export type ReportsWithdrawn = Event<
   'ReportsWithdrawn',
-  { caseId: string; withdrawnAt: string; reason?: string }
+  { caseId: string; withdrawnAt: string; reason?: string; reviewPending?: boolean }
 >;
 
 export type MedicalReportSubmissionEvent =

@@ -307,6 +307,11 @@ describe('medical report submission: withdrawing', () => {
       .when(withdraw())
       .then([{ type: 'ReportsWithdrawn', data: { caseId, withdrawnAt: now, reason: 'duplicate' } }]));
 
+  it('says the review is still to be withdrawn when it had not opened to record the withdrawal first', () =>
+    given([created(), attached(), ...submitted()])
+      .when(command('WithdrawReports', { caseId, resolvedAt: null, reviewPending: true }, ana))
+      .then([{ type: 'ReportsWithdrawn', data: { caseId, withdrawnAt: now, reviewPending: true } }]));
+
   it('refuses withdrawing twice', () =>
     given([
       created(),

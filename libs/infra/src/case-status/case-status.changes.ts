@@ -163,6 +163,7 @@ export function changesOf(stored: StoredEvent): readonly CaseStatusChange[] {
     case 'CaseEvaluated':
     case 'CaseResolved':
     case 'ResolutionIssued':
+    case 'PaperCopyPosted':
     case 'CaseClosed':
     case 'DeadlineExpired':
     case 'NotificationMadeAvailable':

@@ -34,6 +34,7 @@ export function describeEvent(event: StoredDomainEvent): string | undefined {
     case 'CaseEvaluated':
     case 'CaseResolved':
     case 'ResolutionIssued':
+    case 'PaperCopyPosted':
     case 'CaseClosed':
     case 'DeadlineExpired':
     case 'ReviewWithdrawn':

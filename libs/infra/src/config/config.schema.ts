@@ -56,6 +56,11 @@ export const configSchema = z.object({
   HOLIDAY_CALENDAR_FILE: z.string().optional(),
   /** How often the worker promotes deadline jobs that fell due by the (possibly moved) clock. */
   DEADLINE_SWEEP_MS: z.coerce.number().int().min(50).default(15_000),
+  /**
+   * How often the worker re-drives effects the log still owes (a receipt, a letter, a
+   * notification…) whose job Redis lost or failed; also how long one may be owed before that.
+   */
+  RECONCILE_MS: z.coerce.number().int().min(50).default(60_000),
   /** How long a job is held by a worker that stopped answering before another takes it over. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   API_PORT: port.default(3000),

@@ -10,5 +10,7 @@ export const streams = {
   /** The medical unit's work on the case. */
   review: (caseId: string): string => `review-${caseId}`,
   notification: (notificationId: string): string => `notification-${notificationId}`,
+  /** PaperCopyPosted: the resolution's paper copy handed to the post. */
+  paperPost: (caseId: string): string => `paper-post-${caseId}`,
   power: (powerId: string): string => `power-${powerId}`,
 } as const;

@@ -86,6 +86,7 @@ export const notificationInboxProjection: SqlProjection = {
       case 'CaseResolved':
       case 'ReviewWithdrawn':
       case 'ResolutionIssued':
+      case 'PaperCopyPosted':
       case 'CaseClosed':
       case 'DeadlineExpired':
       case 'PowerGranted':

@@ -105,6 +105,7 @@ export const reviewQueueProjection = (rules: DeadlineRules): SqlProjection => ({
       case 'EntitlementApplicationWithdrawn':
       case 'CaseRoutedToUnit':
       case 'ProofOfReceiptIssued':
+      case 'PaperCopyPosted':
       case 'NotificationMadeAvailable':
       case 'NotificationAccessed':
       case 'NotificationAccepted':

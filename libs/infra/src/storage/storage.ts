@@ -16,6 +16,7 @@ import { createPostgresClient } from '../sql/sql-client.postgres';
 import { createPgliteClient } from '../sql/sql-client.pglite';
 import { UpcasterRegistry } from '../event-store/upcasters';
 import { projectionMigrations } from '../projections/projection.migrations';
+import { outstandingEffectMigrations } from '../outbox/outstanding-effects';
 import { CaseStatusReadModel } from '../case-status/case-status.port';
 import { openCaseStatusReadModel } from '../case-status/case-status.factory';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...caseStatusMigrations,
   ...reviewQueueMigrations,
   ...issuedDocumentMigrations,
+  ...outstandingEffectMigrations,
 ];
 
 export async function openStorage(

@@ -42,6 +42,7 @@ export const issuedDocumentsProjection: SqlProjection = {
       case 'EntitlementApplicationWithdrawn':
       case 'CaseRoutedToUnit':
       case 'ProofOfReceiptIssued':
+      case 'PaperCopyPosted':
       case 'ReviewOpened':
       case 'ReviewerAssigned':
       case 'InformationRequested':
