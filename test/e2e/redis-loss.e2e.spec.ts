@@ -4,6 +4,7 @@ import { collect, eventually } from '../support/async';
 import { ApiClient, pdfBytes } from '../support/client';
 import { PrivateRedis, startPrivateRedis } from '../support/private-redis';
 import { RunningSystem, startSystem } from '../support/system';
+import { metricsRegistry } from '@expediente/infra/metrics/metrics';
 
 const FILINGS = 100;
 const LOST_AT = 50;
@@ -101,5 +102,10 @@ describe('Redis restarting empty in the middle of submissions', () => {
       receipts: { lost: 0, twice: 0 },
       reviews: { lost: 0, twice: 0 },
     });
+    // What operators see of it: the re-drives are counted on /metrics.
+    const counted =
+      (await metricsRegistry.getSingleMetric('expediente_reconciler_redrives_total')?.get())?.values ?? [];
+    console.log(`reconciler re-drives: ${JSON.stringify(counted.map((v) => [v.labels.effect, v.value]))}`);
+    expect(counted.find((v) => v.labels.effect === 'receipt')?.value ?? 0).toBeGreaterThan(0);
   });
 });

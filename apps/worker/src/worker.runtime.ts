@@ -17,6 +17,7 @@ import type { ReadModelRunner } from '@expediente/infra/projections/read-model-r
 import { STORAGE, Storage } from '@expediente/infra/storage/storage';
 import { reactionFor } from './reactions/reactions';
 import { JobData, ReactionContext } from './reactions/reaction';
+import { recordReconcilerRedrive } from '@expediente/infra/metrics/metrics';
 
 /** As many stalls as attempts: a killed worker costs a job no more than a failed run would. */
 const MAX_STALLS = DEFAULT_JOB_OPTIONS.attempts;
@@ -36,8 +37,6 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private readonly projections: ReadModelRunner[];
   private readonly relay: OutboxRelay;
   readonly reconciler: Reconciler;
-  /** Jobs the reconciler recreated or retried since start, per effect (a metric's source). */
-  readonly redriven: Record<string, number> = {};
   /** BullMQ never closes a connection it was handed, so the runtime does. */
   private readonly connections: Redis[] = [];
   private sweeper?: NodeJS.Timeout;
@@ -63,7 +62,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     this.reconciler = new Reconciler(storage.sql, this.queues, clock, {
       graceMs: config.get('RECONCILE_MS', { infer: true }),
       onRedrive: (effect, count) => {
-        this.redriven[effect] = (this.redriven[effect] ?? 0) + count;
+        recordReconcilerRedrive(effect, count);
         this.logger.warn(`re-drove ${count} ${effect} job(s) the queue had lost or failed`);
       },
     });
