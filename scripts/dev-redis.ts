@@ -43,7 +43,8 @@ export async function redisForDev(configured: string | undefined): Promise<Redis
   return { url, origin: 'private redis-server', stop: () => server.kill('SIGTERM') };
 }
 
-async function reachable(url: string): Promise<boolean> {
+/** Whether a Redis answers PING at `url` (a refused or absent server is `false`, never an error). */
+export async function reachable(url: string): Promise<boolean> {
   const client = new Redis(url, {
     lazyConnect: true,
     connectTimeout: 1000,

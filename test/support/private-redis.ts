@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { eventually } from './async';
 import { freePort } from './ports';
+import { reachable } from '../../scripts/dev-redis';
 
 /**
  * A redis-server of the test's own on a free port, nothing persisted, so a test may empty and
@@ -25,7 +26,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       { stdio: 'ignore' },
     );
-    await eventually(() => answers(url), 'the private redis-server to answer', 10_000);
+    await eventually(() => reachable(url), 'the private redis-server to answer', 10_000);
   };
   const kill = async () => {
     const dying = server;
@@ -47,17 +48,4 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     },
     stop: kill,
   };
-}
-
-async function answers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
@@ -39,6 +39,21 @@ const HEALTH_REPORT = {
  * only a stuck process, never one waiting for its database). GET /health/ready and GET /health:
  * each dependency, and which event store this process runs on (503 when one is down).
  */
+/** The answer of the checks that ask every dependency (readiness and the full report). */
+const DependencyReport = () =>
+  applyDecorators(
+    ApiResponse({
+      status: 200,
+      description: 'Every dependency is up.',
+      content: { 'application/json': { schema: HEALTH_REPORT } },
+    }),
+    ApiResponse({
+      status: 503,
+      description: 'SERVICE_UNAVAILABLE: a dependency is down or did not answer in time.',
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    }),
+  );
+
 @Controller('health')
 export class HealthController {
   constructor(
@@ -76,16 +91,7 @@ export class HealthController {
     description: 'The same report as GET /health: ready when every dependency answers. No token needed.',
     security: [],
   })
-  @ApiResponse({
-    status: 200,
-    description: 'Every dependency is up.',
-    content: { 'application/json': { schema: HEALTH_REPORT } },
-  })
-  @ApiResponse({
-    status: 503,
-    description: 'SERVICE_UNAVAILABLE: a dependency is down or did not answer in time.',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  })
+  @DependencyReport()
   ready() {
     return this.check();
   }
@@ -99,16 +105,7 @@ export class HealthController {
       'Whether the event store, the read-model database and Redis answer (each within 3 s), and which kind of event store and database this process runs on. No token needed.',
     security: [],
   })
-  @ApiResponse({
-    status: 200,
-    description: 'Every dependency is up.',
-    content: { 'application/json': { schema: HEALTH_REPORT } },
-  })
-  @ApiResponse({
-    status: 503,
-    description: 'SERVICE_UNAVAILABLE: a dependency is down or did not answer in time.',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  })
+  @DependencyReport()
   check() {
     const { description } = this.storage;
     return this.health.check([
