@@ -548,6 +548,18 @@ describe('refusals of the filing API', () => {
   });
 
   describe('signing and submission', () => {
+    it('says what the filing lacks before asking a Cl@ve permanente filer for a code: MEDICAL_REPORT_REQUIRED', async () => {
+      const filer = await login('34567890V', 'clave-permanente', '+34600000103');
+      const draft = await medicalDraft(filer, {
+        subject: '34567890V',
+        benefitRequestRef: 'IT-2026-007001',
+        provinceCode: '28',
+      });
+      const before = await stored();
+      expectProblem(await submit(filer, draft.path), 422, 'MEDICAL_REPORT_REQUIRED');
+      await expectNothingStoredSince(before);
+    });
+
     it('counts down wrong signing codes, then refuses even the right one; no register number is used', async () => {
       const filer = await login('34567890V', 'clave-permanente', '+34600000101');
       const draft = await readyMedicalFiling(filer);

@@ -22,7 +22,7 @@ export interface SignedCommand<Command, Event, State> {
 }
 
 /**
- * The one way a signed command is run: every rule of the domain first (with no code, the
+ * The one way a signed command is run: every rule of the domain first (with no code, then the
  * domain's own SIGNATURE_OTP_REQUIRED), then the Cl@ve permanente SMS code is spent, then the
  * events are appended at the version the rules were checked at. Certificates and Cl@ve móvil
  * sign directly, without a code.
@@ -40,7 +40,11 @@ export class SignedCommands {
     State,
   >(principal: Principal, signed: SignedCommand<Command, Event, State>): Promise<RunResult<State, Event>> {
     const needsCode = principal.levelOfAssurance === 'clave-permanente';
-    signed.decider.decide(signed.command(!needsCode || signed.signingCode !== undefined), signed.state);
+    // Every other rule first, so a missing document is said before a code is asked for; then,
+    // with no code, the domain's own refusal of an unsigned command (SIGNATURE_OTP_REQUIRED).
+    signed.decider.decide(signed.command(true), signed.state);
+    if (needsCode && signed.signingCode === undefined)
+      signed.decider.decide(signed.command(false), signed.state);
     if (needsCode) await this.signing.confirm(principal, signed.purpose, signed.signingCode ?? '');
     await signed.afterSigning?.();
     return runCommand(this.store, signed.decider, signed.stream, signed.command(true), {
