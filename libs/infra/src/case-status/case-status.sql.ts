@@ -1,9 +1,16 @@
-import { madridDateOf } from '@expediente/domain';
+import {
+  citizenViewOf,
+  evolveCitizenCase,
+  initialCitizenCase,
+  madridDateOf,
+  type CitizenCase,
+} from '@expediente/domain';
 import { StoredEvent } from '../event-store/event-store.port';
 import { SqlClient, SqlExecutor } from '../sql/sql-client';
 import { SqlProjection } from '../projections/projection';
 import { SqlProjectionReadModel } from '../projections/projection-runner';
-import { CaseStatusChange, changesOf } from './case-status.changes';
+import { CaseStatusChange, changesOf, TimelineLine } from './case-status.changes';
+import { render } from './messages/messages';
 import {
   CasePage,
   CaseStatusReadModel,
@@ -12,6 +19,7 @@ import {
   PowerRecord,
   ReceiptRecord,
   requireCaseCursor,
+  reviewDetailsOf,
   TimelineEntry,
 } from './case-status.port';
 import { processClock } from '../clock/clock';
@@ -91,13 +99,10 @@ async function write(tx: SqlExecutor, change: CaseStatusChange): Promise<void> {
         change.status,
       ]);
       return;
+    case 'case-step':
+      return writeStep(tx, change);
     case 'timeline-entry':
-      await tx.query(
-        `INSERT INTO case_timeline (case_id, position, at, kind, text, actor) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT DO NOTHING`,
-        [change.caseId, change.position, change.at, change.type, change.text, change.actor],
-      );
-      return;
+      return writeLine(tx, change.caseId, change);
     default: {
       const unknown: never = change;
       throw new Error(`unknown change ${JSON.stringify(unknown)}`);
@@ -105,7 +110,59 @@ async function write(tx: SqlExecutor, change: CaseStatusChange): Promise<void> {
   }
 }
 
-/** The case-status tables (migration 030_case_status) as a SQL projection. */
+async function writeLine(tx: SqlExecutor, caseId: string, line: TimelineLine): Promise<void> {
+  await tx.query(
+    `INSERT INTO case_timeline (case_id, position, at, kind, text, actor, message)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+    [
+      caseId,
+      line.position,
+      line.at,
+      line.type,
+      render(line.message, 'es'),
+      line.actor,
+      JSON.stringify(line.message),
+    ],
+  );
+}
+
+/**
+ * Folds a review or notification step into the case's CitizenCase, once: the row remembers the
+ * last step it folded. A withdrawn case stays withdrawn, whatever the review records after.
+ */
+async function writeStep(
+  tx: SqlExecutor,
+  step: Extract<CaseStatusChange, { kind: 'case-step' }>,
+): Promise<void> {
+  const [column, key] =
+    'caseId' in step.target
+      ? ['case_id', step.target.caseId]
+      : ['notification_id', step.target.notificationId];
+  const [row] = await tx.query<{ case_id: string; citizen: CitizenCase | null; citizen_position: string }>(
+    `SELECT case_id, citizen, citizen_position FROM case_status WHERE ${column} = $1 FOR UPDATE`,
+    [key],
+  );
+  if (!row || Number(row.citizen_position) >= step.position) return;
+  const citizen = evolveCitizenCase(row.citizen ?? initialCitizenCase(), step.event);
+  const notificationId =
+    step.event.type === 'NotificationMadeAvailable' ? step.event.data.notificationId : null;
+  await tx.query(
+    `UPDATE case_status SET citizen = $2, citizen_position = $3, notification_id = COALESCE($4, notification_id),
+       status = CASE WHEN status = 'withdrawn' THEN status ELSE COALESCE($5, status) END, updated_at = $6
+     WHERE case_id = $1`,
+    [
+      row.case_id,
+      JSON.stringify(citizen),
+      step.position,
+      notificationId,
+      citizenViewOf(citizen)?.status ?? null,
+      step.at,
+    ],
+  );
+  if (step.line) await writeLine(tx, row.case_id, step.line);
+}
+
+/** The case-status tables (migrations 030_case_status, 035_case_status_citizen_steps) as a SQL projection. */
 export const caseStatusProjection: SqlProjection = {
   name: 'case-status',
   async apply(tx: SqlExecutor, event: StoredEvent) {
@@ -133,6 +190,7 @@ interface CaseRow {
   receipt_status: CaseStatusView['receipt']['status'];
   created_at: Date;
   updated_at: Date;
+  citizen: CitizenCase | null;
 }
 
 /** $1 the person, $2 today (Madrid). */
@@ -193,7 +251,7 @@ export class SqlCaseStatusReadModel implements CaseStatusReadModel {
 
   timeline(caseId: string): Promise<TimelineEntry[]> {
     return this.sql.query<TimelineEntry>(
-      'SELECT at, kind, text FROM case_timeline WHERE case_id = $1 ORDER BY position',
+      'SELECT at, kind, text, message FROM case_timeline WHERE case_id = $1 ORDER BY position',
       [caseId],
     );
   }
@@ -260,5 +318,6 @@ function present(row: CaseRow): CaseStatusView {
     receipt: { status: row.receipt_status, csv: row.receipt_csv },
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    ...reviewDetailsOf(row.status, row.citizen),
   };
 }
