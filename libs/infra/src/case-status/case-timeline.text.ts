@@ -1,4 +1,4 @@
-import type { StoredDomainEvent } from '@expediente/domain';
+import type { CitizenTask, StoredDomainEvent } from '@expediente/domain';
 import type { Message, MessageKey } from './messages/messages';
 
 const say = (key: MessageKey, params: Record<string, string> = {}): Message => ({ key, params });
@@ -75,6 +75,25 @@ export function describeEvent(event: StoredDomainEvent): Message | undefined {
       return undefined;
     default: {
       const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+/** What the citizen must do next, as a message to read in their language. */
+export function describeTask(task: CitizenTask): Message {
+  switch (task.kind) {
+    case 'answer-information-request':
+      return say('todo.answer-information-request', { requested: task.requested, dueOn: task.dueOn });
+    case 'open-notification':
+      return say('todo.open-notification', {
+        lastDayToAccess: task.lastDayToAccess,
+        deemedRejectedAt: task.deemedRejectedAt,
+      });
+    case 'answer-notification':
+      return say('todo.answer-notification');
+    default: {
+      const unknown: never = task;
       return unknown;
     }
   }
