@@ -122,7 +122,11 @@ export function caseStatusContract(adapter: string, factory: CaseStatusFactory):
     it('follows the review and its notification step by step, never naming the reviewer', async () => {
       const request = { requested: 'El informe de neurología.', dueOn: '2026-06-19' };
       const notice = { lastDayToAccess: '2026-06-13', deemedRejectedAt: '2026-06-13T22:00:00.000Z' };
-      const notification = (status: 'available' | 'accessed' | 'accepted') => ({ notificationId: expect.any(String), status, ...notice });
+      const notification = (status: 'available' | 'accessed' | 'accepted') => ({
+        notificationId: expect.any(String),
+        status,
+        ...notice,
+      });
       const expected: [keyof typeof steps, Partial<CaseStatusView>][] = [
         ['routed', { status: 'routed', todo: [] }],
         ['assigned', { status: 'assigned', unit: UNIT, todo: [] }],
