@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CaseStatusReadModel, CaseStatusView } from '@expediente/infra/case-status/case-status.port';
+import { render } from '@expediente/infra/case-status/messages/messages';
 import { caseStatusFixture, NOW, UNIT } from './case-status.fixture';
 
 export interface CaseStatusHarness {
@@ -19,7 +20,7 @@ export function caseStatusContract(adapter: string, factory: CaseStatusFactory):
     let harness: CaseStatusHarness;
     let model: CaseStatusReadModel;
 
-    const { log, ids, power, csv, receipt, people, allCases } = caseStatusFixture();
+    const { log, ids, power, csv, receipt, people, allCases, steps } = caseStatusFixture();
     const caseIds = (page: { items: readonly CaseStatusView[] }) => page.items.map((c) => c.caseId);
 
     /** Everything the read side answers, for comparing two states. */
@@ -78,11 +79,17 @@ export function caseStatusContract(adapter: string, factory: CaseStatusFactory):
         receipt: { status: 'ready', csv },
         createdAt: log[0]!.recordedAt,
         updatedAt: log[4]!.recordedAt,
+        informationRequest: null,
+        outcome: null,
+        notification: null,
+        todo: [],
       });
+      // A review step recorded after the withdrawal neither revives the case nor asks anything.
       expect(await model.caseFor('carlos', ids.bea)).toMatchObject({
         procedure: 'entitlement-application',
         status: 'withdrawn',
         receipt: { status: 'pending', csv: 'CSV2026BBBBBB0000' },
+        todo: [],
       });
       expect(await model.caseFor('ana', ids.zoe)).toBeUndefined();
       expect(await model.caseFor('zoe', ids.ana)).toBeUndefined();
@@ -102,6 +109,7 @@ export function caseStatusContract(adapter: string, factory: CaseStatusFactory):
         at: log[0]!.recordedAt,
         kind: 'ReportDraftCreated',
         text: timeline[0]!.text,
+        message: { key: 'timeline.ReportDraftCreated', params: {} },
       });
       expect((await model.timeline(ids.bea)).map((entry) => entry.kind)).toEqual([
         'EntitlementDraftCreated',
@@ -109,6 +117,102 @@ export function caseStatusContract(adapter: string, factory: CaseStatusFactory):
         'CaseRoutedToUnit',
         'EntitlementApplicationWithdrawn',
       ]);
+    });
+
+    it('follows the review and its notification step by step, never naming the reviewer', async () => {
+      const request = { requested: 'El informe de neurología.', dueOn: '2026-06-19' };
+      const notice = { lastDayToAccess: '2026-06-13', deemedRejectedAt: '2026-06-13T22:00:00.000Z' };
+      const notification = (status: 'available' | 'accessed' | 'accepted') => ({
+        notificationId: expect.any(String),
+        status,
+        ...notice,
+      });
+      const expected: [keyof typeof steps, Partial<CaseStatusView>][] = [
+        ['routed', { status: 'routed', todo: [] }],
+        ['assigned', { status: 'assigned', unit: UNIT, todo: [] }],
+        [
+          'informationRequested',
+          {
+            status: 'information-requested',
+            informationRequest: request,
+            todo: [{ kind: 'answer-information-request', ...request }],
+          },
+        ],
+        ['informationProvided', { status: 'information-provided', informationRequest: null, todo: [] }],
+        ['evaluated', { status: 'evaluated', outcome: null }],
+        ['resolved', { status: 'resolved', outcome: 'granted', notification: null }],
+        [
+          'notificationAvailable',
+          {
+            status: 'notification-available',
+            notification: notification('available'),
+            todo: [{ kind: 'open-notification', notificationId: expect.any(String), ...notice }],
+          },
+        ],
+        ['otherRejected', { status: 'notification-available', notification: notification('available') }],
+        [
+          'accessed',
+          {
+            status: 'notification-available',
+            notification: notification('accessed'),
+            todo: [{ kind: 'answer-notification', notificationId: expect.any(String) }],
+          },
+        ],
+        ['accepted', { status: 'notification-accepted', notification: notification('accepted'), todo: [] }],
+        [
+          'closed',
+          { status: 'closed', outcome: 'granted', notification: notification('accepted'), todo: [] },
+        ],
+      ];
+      await model.reset();
+      let applied = 0;
+      for (const [step, view] of expected) {
+        await model.apply(log.filter((e) => e.position > applied && e.position <= steps[step]));
+        applied = steps[step];
+        const seen = await model.caseFor('ines', ids.ines);
+        expect({ step, ...seen }).toMatchObject({ step, ...view });
+        expect(JSON.stringify([seen, await model.timeline(ids.ines)])).not.toContain('R-SECRET-NAME');
+      }
+    });
+
+    it('tells the review in plain language, in any of its languages', async () => {
+      const timeline = await model.timeline(ids.ines);
+      expect(timeline.map((entry) => entry.kind)).toEqual([
+        'ReportDraftCreated',
+        'ReportsSubmitted',
+        'CaseRoutedToUnit',
+        'ReviewerAssigned',
+        'InformationRequested',
+        'InformationProvided',
+        'CaseEvaluated',
+        'CaseResolved',
+        'ResolutionIssued',
+        'NotificationMadeAvailable',
+        'NotificationAccessed',
+        'NotificationAccepted',
+        'CaseClosed',
+      ]);
+      const asked = timeline[4]!;
+      expect(asked.text).toBe(
+        'La unidad médica le pide información: «El informe de neurología.». Puede aportarla hasta el 19 de junio de 2026.',
+      );
+      expect(render(asked.message!, 'es')).toBe(asked.text);
+      expect(render(asked.message!, 'ca')).toContain('fins al 19 de juny del 2026');
+      expect(render(asked.message!, 'en')).toContain('until 19 June 2026');
+      expect(timeline.map((entry) => render(entry.message!, 'en')).slice(7, 9)).toEqual([
+        'Your case is resolved: granted.',
+        'The signed resolution was issued to be notified to you.',
+      ]);
+    });
+
+    it('changes nothing when a review or notification step comes again after later ones', async () => {
+      const once = await snapshot();
+      const again = log.filter((e) =>
+        [steps.informationRequested, steps.notificationAvailable, steps.accessed].includes(e.position),
+      );
+      await model.apply(again);
+      for (const event of again) await model.apply([event]);
+      expect(await snapshot()).toEqual(once);
     });
 
     it('finds a proof of receipt by its verification code and by its case', async () => {

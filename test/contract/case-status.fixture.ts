@@ -58,6 +58,7 @@ export function caseStatusFixture() {
     gema: randomUUID(),
     zoe: randomUUID(),
     hugo: [1, 2, 3, 4, 5].map(() => randomUUID()),
+    ines: randomUUID(),
   };
   const power = {
     carlos: randomUUID(),
@@ -139,6 +140,8 @@ export function caseStatusFixture() {
     add(`case-${caseId}`, 'ReportDraftCreated', draft(caseId, 'hugo', 'hugo'), i < 3 ? tie : undefined),
   );
 
+  const steps = inesFollowsHerReview(add, ids.ines, ids.bea);
+
   const people = [
     'ana',
     'bea',
@@ -149,9 +152,150 @@ export function caseStatusFixture() {
     'gema',
     'zoe',
     'hugo',
+    'ines',
     'pablo',
     'nobody',
   ];
-  const allCases = [ids.ana, ids.bea, ids.dolores, ids.elena, ids.fede, ids.gema, ids.zoe, ...ids.hugo];
-  return { log, ids, power, csv, receipt, people, allCases };
+  const allCases = [
+    ids.ana,
+    ids.bea,
+    ids.dolores,
+    ids.elena,
+    ids.fede,
+    ids.gema,
+    ids.zoe,
+    ...ids.hugo,
+    ids.ines,
+  ];
+  return { log, ids, power, csv, receipt, people, allCases, steps };
 }
+
+type Add = ReturnType<typeof logBuilder>['add'];
+
+/**
+ * Ines files for herself and follows her review to the end: assigned, asked for information
+ * (due 2026-06-19), answers, evaluated, resolved (granted), notified, opens and accepts, closed.
+ * Another notification, of no case of hers, comes and goes in between; Bea's withdrawn case
+ * gets a late review step. Returns the log position after each of Ines's steps.
+ */
+function inesFollowsHerReview(add: Add, caseId: string, withdrawnCaseId: string) {
+  const review = `review-${caseId}`;
+  const notificationId = randomUUID();
+  const other = randomUUID();
+  const at = (minute: number) => `2026-06-03T08:${String(minute).padStart(2, '0')}:00.000Z`;
+  add(`case-${caseId}`, 'ReportDraftCreated', draft(caseId, 'ines', 'ines'));
+  add(`case-${caseId}`, 'ReportsSubmitted', {
+    ...draft(caseId, 'ines', 'ines'),
+    registryEntry: { number: '2026/000009', registeredAt: at(0) },
+    receiptCsv: 'CSV2026IIIIII0000',
+  });
+  add(`case-${caseId}`, 'CaseRoutedToUnit', { caseId, unit: UNIT, provinceCode: '28' });
+  const opened = {
+    caseId,
+    procedure: 'medical-report-submission',
+    provinceCode: '28',
+    unit: UNIT,
+    subject: 'ines',
+    filer: 'ines',
+    routedAt: at(1),
+    openedAt: at(1),
+  };
+  const step = (stream: string, type: string, data: Record<string, unknown>) =>
+    add(stream, type, data).position;
+  return {
+    routed: step(review, 'ReviewOpened', opened),
+    assigned: step(review, 'ReviewerAssigned', {
+      caseId,
+      reviewerId: 'R-SECRET-NAME',
+      previousReviewerId: null,
+      assignedBy: 'S1',
+      assignedAt: at(2),
+    }),
+    informationRequested: step(review, 'InformationRequested', {
+      caseId,
+      requestedBy: 'R-SECRET-NAME',
+      requested: 'El informe de neurología.',
+      dueOn: '2026-06-19',
+      requestedAt: at(3),
+    }),
+    informationProvided: step(review, 'InformationProvided', {
+      caseId,
+      providedBy: 'ines',
+      attachments: [],
+      signedWith: 'certificate',
+      providedAt: at(4),
+    }),
+    lateStepOfWithdrawn: step(`review-${withdrawnCaseId}`, 'ReviewOpened', {
+      ...opened,
+      caseId: withdrawnCaseId,
+      subject: 'carlos',
+      filer: 'bea',
+    }),
+    evaluated: step(review, 'CaseEvaluated', { caseId, evaluatedBy: 'R', findings: 'f', evaluatedAt: at(5) }),
+    resolved: step(review, 'CaseResolved', {
+      caseId,
+      resolvedBy: 'R',
+      outcome: 'granted',
+      grounds: 'g',
+      legalBasis: 'l',
+      resolvedAt: at(6),
+    }),
+    issued: step(review, 'ResolutionIssued', {
+      caseId,
+      documentHash: 'e'.repeat(64),
+      signatureHash: 'f'.repeat(64),
+      csv: 'CSV2026RESOL0000',
+      issuedAt: at(7),
+    }),
+    notificationAvailable: step(`notification-${notificationId}`, 'NotificationMadeAvailable', {
+      notificationId,
+      addressee: 'ines',
+      subject: 'Resolución',
+      caseId,
+      documentHash: 'e'.repeat(64),
+      specialCategory: true,
+      madeAvailableAt: at(8),
+      lastDayToAccess: '2026-06-13',
+      deemedRejectedAt: '2026-06-13T22:00:00.000Z',
+    }),
+    otherNotification: step(`notification-${other}`, 'NotificationMadeAvailable', {
+      notificationId: other,
+      addressee: 'ines',
+      subject: 'Otra',
+      documentHash: 'e'.repeat(64),
+      specialCategory: false,
+      madeAvailableAt: at(9),
+      lastDayToAccess: '2026-06-13',
+      deemedRejectedAt: '2026-06-13T22:00:00.000Z',
+    }),
+    otherRejected: step(`notification-${other}`, 'NotificationDeemedRejected', {
+      notificationId: other,
+      deemedRejectedAt: '2026-06-13T22:00:00.000Z',
+      recordedAt: at(10),
+    }),
+    accessed: step(`notification-${notificationId}`, 'NotificationAccessed', {
+      notificationId,
+      ...actedBy('ines'),
+      accessedAt: at(11),
+    }),
+    accepted: step(`notification-${notificationId}`, 'NotificationAccepted', {
+      notificationId,
+      ...actedBy('ines'),
+      acceptedAt: at(12),
+    }),
+    closed: step(review, 'CaseClosed', {
+      caseId,
+      notificationId,
+      notificationOutcome: 'accepted',
+      notifiedAt: at(12),
+      closedAt: at(13),
+    }),
+  };
+}
+
+const actedBy = (person: string) => ({
+  actedBy: person,
+  onBehalfOf: person,
+  basis: { kind: 'own-name' },
+  levelOfAssurance: 'certificate',
+});

@@ -59,6 +59,7 @@ export {
   resolvedAtOf,
 } from './case-review/case-review.state';
 export { caseReviewDecider } from './case-review/case-review.decider';
+export * from './case-review/citizen-status';
 
 export * from './proof-of-receipt/proof-of-receipt.events';
 export * from './proof-of-receipt/proof-of-receipt.commands';

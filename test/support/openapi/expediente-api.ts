@@ -929,7 +929,7 @@ export interface paths {
         };
         /**
          * Where a case stands
-         * @description The status of a case the caller filed, concerns them, or (with a power of attorney in force) their principal; whether its proof of receipt is ready. Anyone else’s case reads as not found.
+         * @description The status of a case the caller filed, concerns them, or (with a power of attorney in force) their principal, through every step of its review and notification (the unit, never the reviewer); whether its proof of receipt is ready; what the caller must do next and by when. Anyone else’s case reads as not found.
          */
         get: operations["viewCaseStatus"];
         put?: never;
@@ -949,7 +949,7 @@ export interface paths {
         };
         /**
          * Every step of a case, in plain language
-         * @description What happened to the case and when, in the order it happened, as the citizen reads it (never a reviewer’s name).
+         * @description What happened to the case and when, filing, review and notification, in the order it happened, as the citizen reads it in es, ca or en (never a reviewer’s name).
          */
         get: operations["viewCaseTimeline"];
         put?: never;
@@ -6208,11 +6208,16 @@ export interface operations {
     listMyCases: {
         parameters: {
             query?: {
+                /** @description The language of the texts; wins over Accept-Language. Spanish unless asked. */
+                lang?: "es" | "ca" | "en";
                 /** @description The `next` of the previous page. */
                 before?: string;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description es (default), ca or en, with weights. */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6237,8 +6242,11 @@ export interface operations {
                             filer: string;
                             /** @example 12345678Z */
                             subject: string;
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "routed" | "withdrawn";
+                            /**
+                             * @description The same state the medical unit reads: the filing until the unit has it, then the review and its notification.
+                             * @enum {string}
+                             */
+                            status: "draft" | "submitted" | "routed" | "assigned" | "information-requested" | "information-provided" | "evaluated" | "resolved" | "notification-available" | "notification-accepted" | "notification-rejected" | "notification-deemed-rejected" | "closed" | "withdrawn";
                             /** @example 08 */
                             provinceCode: string | null;
                             unit: {
@@ -6266,6 +6274,73 @@ export interface operations {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description What the unit asks for while it waits on the citizen. */
+                            informationRequest: {
+                                requested: string;
+                                /**
+                                 * Format: date
+                                 * @description A Madrid calendar day.
+                                 * @example 2026-03-16
+                                 */
+                                dueOn: string;
+                            } | null;
+                            /** @enum {string|null} */
+                            outcome: "granted" | "partially-granted" | "denied" | null;
+                            /** @description The notification of the resolution. */
+                            notification: {
+                                /** Format: uuid */
+                                notificationId: string;
+                                /** @enum {string} */
+                                status: "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                                /**
+                                 * Format: date
+                                 * @description A Madrid calendar day.
+                                 * @example 2026-03-16
+                                 */
+                                lastDayToAccess: string;
+                                /** Format: date-time */
+                                deemedRejectedAt: string;
+                            } | null;
+                            /** @description What the citizen must do next, and by when; empty when nothing. */
+                            todo: ({
+                                /** @enum {string} */
+                                kind: "answer-information-request";
+                                /** @example El informe de la última revisión de neurología. */
+                                requested: string;
+                                /**
+                                 * Format: date
+                                 * @description The last day to answer (business days counted in the case’s province).
+                                 * @example 2026-03-16
+                                 */
+                                dueOn: string;
+                                /** @description In the language asked for (lang, Accept-Language; es by default). */
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "open-notification";
+                                /** Format: uuid */
+                                notificationId: string;
+                                /**
+                                 * Format: date
+                                 * @description A Madrid calendar day.
+                                 * @example 2026-03-16
+                                 */
+                                lastDayToAccess: string;
+                                /**
+                                 * Format: date-time
+                                 * @description From then on, unopened, it is deemed rejected.
+                                 */
+                                deemedRejectedAt: string;
+                                /** @description In the language asked for (lang, Accept-Language; es by default). */
+                                text: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "answer-notification";
+                                /** Format: uuid */
+                                notificationId: string;
+                                /** @description In the language asked for (lang, Accept-Language; es by default). */
+                                text: string;
+                            })[];
                         }[];
                         /** @description Pass as `before` for the next page; null on the last. */
                         next: string | null;
@@ -6294,8 +6369,14 @@ export interface operations {
     };
     viewCaseStatus: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language of the texts; wins over Accept-Language. Spanish unless asked. */
+                lang?: "es" | "ca" | "en";
+            };
+            header?: {
+                /** @description es (default), ca or en, with weights. */
+                "Accept-Language"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -6321,8 +6402,11 @@ export interface operations {
                         filer: string;
                         /** @example 12345678Z */
                         subject: string;
-                        /** @enum {string} */
-                        status: "draft" | "submitted" | "routed" | "withdrawn";
+                        /**
+                         * @description The same state the medical unit reads: the filing until the unit has it, then the review and its notification.
+                         * @enum {string}
+                         */
+                        status: "draft" | "submitted" | "routed" | "assigned" | "information-requested" | "information-provided" | "evaluated" | "resolved" | "notification-available" | "notification-accepted" | "notification-rejected" | "notification-deemed-rejected" | "closed" | "withdrawn";
                         /** @example 08 */
                         provinceCode: string | null;
                         unit: {
@@ -6350,10 +6434,77 @@ export interface operations {
                         createdAt: string;
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @description What the unit asks for while it waits on the citizen. */
+                        informationRequest: {
+                            requested: string;
+                            /**
+                             * Format: date
+                             * @description A Madrid calendar day.
+                             * @example 2026-03-16
+                             */
+                            dueOn: string;
+                        } | null;
+                        /** @enum {string|null} */
+                        outcome: "granted" | "partially-granted" | "denied" | null;
+                        /** @description The notification of the resolution. */
+                        notification: {
+                            /** Format: uuid */
+                            notificationId: string;
+                            /** @enum {string} */
+                            status: "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                            /**
+                             * Format: date
+                             * @description A Madrid calendar day.
+                             * @example 2026-03-16
+                             */
+                            lastDayToAccess: string;
+                            /** Format: date-time */
+                            deemedRejectedAt: string;
+                        } | null;
+                        /** @description What the citizen must do next, and by when; empty when nothing. */
+                        todo: ({
+                            /** @enum {string} */
+                            kind: "answer-information-request";
+                            /** @example El informe de la última revisión de neurología. */
+                            requested: string;
+                            /**
+                             * Format: date
+                             * @description The last day to answer (business days counted in the case’s province).
+                             * @example 2026-03-16
+                             */
+                            dueOn: string;
+                            /** @description In the language asked for (lang, Accept-Language; es by default). */
+                            text: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "open-notification";
+                            /** Format: uuid */
+                            notificationId: string;
+                            /**
+                             * Format: date
+                             * @description A Madrid calendar day.
+                             * @example 2026-03-16
+                             */
+                            lastDayToAccess: string;
+                            /**
+                             * Format: date-time
+                             * @description From then on, unopened, it is deemed rejected.
+                             */
+                            deemedRejectedAt: string;
+                            /** @description In the language asked for (lang, Accept-Language; es by default). */
+                            text: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "answer-notification";
+                            /** Format: uuid */
+                            notificationId: string;
+                            /** @description In the language asked for (lang, Accept-Language; es by default). */
+                            text: string;
+                        })[];
                     };
                 };
             };
-            /** @description INVALID_ID */
+            /** @description INVALID_ID, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6393,8 +6544,14 @@ export interface operations {
     };
     viewCaseTimeline: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language of the texts; wins over Accept-Language. Spanish unless asked. */
+                lang?: "es" | "ca" | "en";
+            };
+            header?: {
+                /** @description es (default), ca or en, with weights. */
+                "Accept-Language"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -6419,12 +6576,15 @@ export interface operations {
                          * @example ReportsSubmitted
                          */
                         kind: string;
-                        /** @example Your filing was entered in the register with number 2026/000042. */
+                        /**
+                         * @description In the language asked for (lang, Accept-Language; es by default).
+                         * @example Filed in the electronic register with number 2026/000042.
+                         */
                         text: string;
                     }[];
                 };
             };
-            /** @description INVALID_ID */
+            /** @description INVALID_ID, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,33 @@
 import { z } from 'zod';
-import { PROCEDURES } from '@expediente/domain';
+import { PROCEDURES, RESOLUTION_OUTCOMES } from '@expediente/domain';
+import { CASE_STATUSES } from '@expediente/infra/case-status/case-status.port';
+
+const day = z.iso.date().meta({ description: 'A Madrid calendar day.', example: '2026-03-16' });
+const text = z
+  .string()
+  .meta({ description: 'In the language asked for (lang, Accept-Language; es by default).' });
+
+/** What the citizen must do next, by when, said in their language. */
+const task = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('answer-information-request'),
+    requested: z.string().meta({ example: 'El informe de la última revisión de neurología.' }),
+    dueOn: day.meta({
+      description: 'The last day to answer (business days counted in the case’s province).',
+    }),
+    text,
+  }),
+  z.object({
+    kind: z.literal('open-notification'),
+    notificationId: z.uuid(),
+    lastDayToAccess: day,
+    deemedRejectedAt: z.iso
+      .datetime()
+      .meta({ description: 'From then on, unopened, it is deemed rejected.' }),
+    text,
+  }),
+  z.object({ kind: z.literal('answer-notification'), notificationId: z.uuid(), text }),
+]);
 
 /** What citizens see of a case: the read model's view, as JSON. */
 export const caseStatusView = z.object({
@@ -7,7 +35,10 @@ export const caseStatusView = z.object({
   procedure: z.enum(PROCEDURES),
   filer: z.string().meta({ example: '12345678Z' }),
   subject: z.string().meta({ example: '12345678Z' }),
-  status: z.enum(['draft', 'submitted', 'routed', 'withdrawn']),
+  status: z.enum(CASE_STATUSES).meta({
+    description:
+      'The same state the medical unit reads: the filing until the unit has it, then the review and its notification.',
+  }),
   provinceCode: z.string().nullable().meta({ example: '08' }),
   unit: z
     .object({
@@ -27,4 +58,21 @@ export const caseStatusView = z.object({
   }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  informationRequest: z
+    .object({ requested: z.string(), dueOn: day })
+    .nullable()
+    .meta({ description: 'What the unit asks for while it waits on the citizen.' }),
+  outcome: z.enum(RESOLUTION_OUTCOMES).nullable(),
+  notification: z
+    .object({
+      notificationId: z.uuid(),
+      status: z.enum(['available', 'accessed', 'accepted', 'rejected', 'deemed-rejected']),
+      lastDayToAccess: day,
+      deemedRejectedAt: z.iso.datetime(),
+    })
+    .nullable()
+    .meta({ description: 'The notification of the resolution.' }),
+  todo: z
+    .array(task)
+    .meta({ description: 'What the citizen must do next, and by when; empty when nothing.' }),
 });

@@ -1,8 +1,18 @@
-import type { StoredDomainEvent } from '@expediente/domain';
+import type { CaseReviewEvent, NotificationEvent, StoredDomainEvent } from '@expediente/domain';
 import { StoredEvent } from '../event-store/event-store.port';
 import { asDomainEvent } from '../event-store/domain-events';
 import { describeEvent } from './case-timeline.text';
+import type { Message } from './messages/messages';
 import type { PowerRecord, ReceiptRecord } from './case-status.port';
+
+/** A timeline entry as an event makes it; its case is the change's. */
+export interface TimelineLine {
+  readonly position: number;
+  readonly at: Date;
+  readonly type: string;
+  readonly message: Message;
+  readonly actor: string | null;
+}
 
 /**
  * What an event changes in the citizen's view, independent of where the view is
@@ -43,15 +53,20 @@ export type CaseStatusChange =
   | { readonly kind: 'receipt-issued'; readonly receipt: ReceiptRecord; readonly at: Date }
   | { readonly kind: 'power-granted'; readonly power: PowerRecord }
   | { readonly kind: 'power-changed'; readonly powerId: string; readonly status: 'accepted' | 'revoked' }
+  /**
+   * A step of the review or of the resolution's notification: the adapter folds it into the
+   * case's stored `CitizenCase` (the domain's evolveCitizenCase) and reads the status off it.
+   * A notification's later steps name only the notification: the adapter finds its case.
+   */
   | {
-      readonly kind: 'timeline-entry';
-      readonly caseId: string;
+      readonly kind: 'case-step';
+      readonly target: { readonly caseId: string } | { readonly notificationId: string };
+      readonly event: CaseReviewEvent | NotificationEvent;
       readonly position: number;
       readonly at: Date;
-      readonly type: string;
-      readonly text: string;
-      readonly actor: string | null;
-    };
+      readonly line: TimelineLine | null;
+    }
+  | ({ readonly kind: 'timeline-entry'; readonly caseId: string } & TimelineLine);
 
 const PROCEDURE_OF_DRAFT = {
   ReportDraftCreated: 'medical-report-submission',
@@ -113,10 +128,14 @@ export function changesOf(stored: StoredEvent): readonly CaseStatusChange[] {
     // One lifecycle: the review's withdrawal withdraws the case the citizen sees, whichever half records it first.
     case 'ReportsWithdrawn':
     case 'EntitlementApplicationWithdrawn':
-    case 'ReviewWithdrawn':
       return [
         { kind: 'case-withdrawn', caseId: event.data.caseId, at },
         ...timelineEntry(event, event.data.caseId),
+      ];
+    case 'ReviewWithdrawn':
+      return [
+        { kind: 'case-withdrawn', caseId: event.data.caseId, at },
+        caseStep(event, { caseId: event.data.caseId }),
       ];
     case 'ProofOfReceiptIssued': {
       const { caseId, csv, registryNumber, registeredAt, pdfHash, p7sHash, zipHash, facts } = event.data;
@@ -155,6 +174,7 @@ export function changesOf(stored: StoredEvent): readonly CaseStatusChange[] {
     case 'ReportDocumentRemoved':
     case 'EntitlementDocumentAttached':
     case 'EntitlementDocumentRemoved':
+    case 'PaperCopyPosted':
       return timelineEntry(event, event.data.caseId);
     case 'ReviewOpened':
     case 'ReviewerAssigned':
@@ -163,15 +183,17 @@ export function changesOf(stored: StoredEvent): readonly CaseStatusChange[] {
     case 'CaseEvaluated':
     case 'CaseResolved':
     case 'ResolutionIssued':
-    case 'PaperCopyPosted':
     case 'CaseClosed':
     case 'DeadlineExpired':
+      return [caseStep(event, { caseId: event.data.caseId })];
+    // A notification about no case (none today) is not the citizen-status read model's.
     case 'NotificationMadeAvailable':
+      return event.data.caseId === undefined ? [] : [caseStep(event, { caseId: event.data.caseId })];
     case 'NotificationAccessed':
     case 'NotificationAccepted':
     case 'NotificationRejected':
     case 'NotificationDeemedRejected':
-      return [];
+      return [caseStep(event, { notificationId: event.data.notificationId })];
     default: {
       const unknown: never = event;
       return unknown;
@@ -179,18 +201,34 @@ export function changesOf(stored: StoredEvent): readonly CaseStatusChange[] {
   }
 }
 
+function lineOf(event: StoredDomainEvent): TimelineLine | null {
+  const message = describeEvent(event);
+  return message
+    ? {
+        position: event.position,
+        at: event.recordedAt,
+        type: event.type,
+        message,
+        actor: event.metadata.actor ?? null,
+      }
+    : null;
+}
+
 function timelineEntry(event: StoredDomainEvent, caseId: string): CaseStatusChange[] {
-  const text = describeEvent(event);
-  if (!text) return [];
-  return [
-    {
-      kind: 'timeline-entry',
-      caseId,
-      position: event.position,
-      at: event.recordedAt,
-      type: event.type,
-      text,
-      actor: event.metadata.actor ?? null,
-    },
-  ];
+  const line = lineOf(event);
+  return line ? [{ kind: 'timeline-entry', caseId, ...line }] : [];
+}
+
+function caseStep(
+  event: StoredDomainEvent & (CaseReviewEvent | NotificationEvent),
+  target: { caseId: string } | { notificationId: string },
+): CaseStatusChange {
+  return {
+    kind: 'case-step',
+    target,
+    event,
+    position: event.position,
+    at: event.recordedAt,
+    line: lineOf(event),
+  };
 }

@@ -53,4 +53,16 @@ export const caseStatusMigrations: readonly Migration[] = [
       )
     `,
   },
+  {
+    // The review and its notification, folded as the domain's CitizenCase (JSON), and each
+    // timeline entry's message, so it reads in the citizen's language; `text` keeps the Spanish.
+    id: '035_case_status_citizen_steps',
+    sql: `
+      ALTER TABLE case_status ADD COLUMN citizen jsonb;
+      ALTER TABLE case_status ADD COLUMN citizen_position bigint NOT NULL DEFAULT 0;
+      ALTER TABLE case_status ADD COLUMN notification_id text;
+      CREATE INDEX case_status_notification ON case_status (notification_id);
+      ALTER TABLE case_timeline ADD COLUMN message jsonb
+    `,
+  },
 ];

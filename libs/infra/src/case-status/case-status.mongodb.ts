@@ -1,7 +1,7 @@
 import { Collection, Db, Filter, MongoClient } from 'mongodb';
-import { madridDateOf } from '@expediente/domain';
+import { citizenViewOf, evolveCitizenCase, initialCitizenCase, madridDateOf } from '@expediente/domain';
 import { StoredEvent } from '../event-store/event-store.port';
-import { changesOf } from './case-status.changes';
+import { CaseStatusChange, changesOf } from './case-status.changes';
 import {
   CasePage,
   CaseStatusReadModel,
@@ -10,12 +10,14 @@ import {
   PowerRecord,
   ReceiptRecord,
   requireCaseCursor,
+  reviewDetailsOf,
   TimelineEntry,
 } from './case-status.port';
 import {
   CaseDoc,
   CheckpointDoc,
   plan,
+  planLine,
   PowerDoc,
   ReceiptDoc,
   TimelineDoc,
@@ -81,20 +83,66 @@ export class MongoCaseStatusReadModel implements CaseStatusReadModel {
     const fresh = events.filter((event) => event.position > from);
     const last = fresh[fresh.length - 1];
     if (!last) return;
-    const writes: Writes = { cases: [], timeline: [], powers: [], receipts: [] };
+    let writes = noWrites();
     for (const event of fresh) {
-      for (const change of changesOf(event)) plan(writes, change, event.position);
+      for (const change of changesOf(event)) {
+        if (change.kind !== 'case-step') {
+          plan(writes, change, event.position);
+          continue;
+        }
+        // A step reads the case's fold, which the writes planned so far may change: they go first.
+        await this.write(writes);
+        writes = noWrites();
+        await this.applyStep(change, writes);
+      }
     }
-    if (writes.cases.length) await this.cases.bulkWrite(writes.cases, { ordered: true });
-    if (writes.timeline.length) await this.timelines.bulkWrite(writes.timeline, { ordered: true });
-    if (writes.powers.length) await this.powers.bulkWrite(writes.powers, { ordered: true });
-    if (writes.receipts.length) await this.receipts.bulkWrite(writes.receipts, { ordered: true });
+    await this.write(writes);
     // $max: a slower replica finishing an older batch never moves the checkpoint back.
     await this.checkpoints.updateOne(
       { _id: this.name },
       { $max: { position: last.position } },
       { upsert: true },
     );
+  }
+
+  private async write(writes: Writes): Promise<void> {
+    if (writes.cases.length) await this.cases.bulkWrite(writes.cases, { ordered: true });
+    if (writes.timeline.length) await this.timelines.bulkWrite(writes.timeline, { ordered: true });
+    if (writes.powers.length) await this.powers.bulkWrite(writes.powers, { ordered: true });
+    if (writes.receipts.length) await this.receipts.bulkWrite(writes.receipts, { ordered: true });
+  }
+
+  /**
+   * Folds a review or notification step into the case's CitizenCase, once (`citizenPosition`
+   * guards it). A withdrawn case stays withdrawn, as in the SQL adapter.
+   */
+  private async applyStep(
+    step: Extract<CaseStatusChange, { kind: 'case-step' }>,
+    writes: Writes,
+  ): Promise<void> {
+    const doc = await this.cases.findOne(
+      'caseId' in step.target ? { _id: step.target.caseId } : { notificationId: step.target.notificationId },
+    );
+    if (!doc || (doc.citizenPosition ?? 0) >= step.position) return;
+    const citizen = evolveCitizenCase(doc.citizen ?? initialCitizenCase(), step.event);
+    const status = citizenViewOf(citizen)?.status;
+    await this.cases.updateOne({ _id: doc._id, citizenPosition: { $not: { $gte: step.position } } }, [
+      {
+        $set: {
+          citizen: { $literal: citizen },
+          citizenPosition: step.position,
+          ...(step.event.type === 'NotificationMadeAvailable' && {
+            notificationId: step.event.data.notificationId,
+          }),
+          status: status
+            ? { $cond: [{ $eq: ['$status', 'withdrawn'] }, '$status', { $literal: status }] }
+            : '$status',
+          updatedAt: step.at,
+          lastPosition: { $max: ['$lastPosition', step.position] },
+        },
+      },
+    ]);
+    if (step.line) planLine(writes, doc._id, step.line);
   }
 
   /** The checkpoint goes first: a crash half-way leaves a replay from zero, which the guards make harmless. */
@@ -141,7 +189,7 @@ export class MongoCaseStatusReadModel implements CaseStatusReadModel {
 
   async timeline(caseId: string): Promise<TimelineEntry[]> {
     const docs = await this.timelines.find({ caseId }).sort({ position: 1 }).toArray();
-    return docs.map(({ at, kind, text }) => ({ at, kind, text }));
+    return docs.map(({ at, kind, text, message }) => ({ at, kind, text, message: message ?? null }));
   }
 
   async receiptByCsv(csv: string): Promise<ReceiptRecord | undefined> {
@@ -195,14 +243,24 @@ export class MongoCaseStatusReadModel implements CaseStatusReadModel {
       { key: { filer: 1, updatedAt: -1, _id: -1 } },
       { key: { subject: 1, updatedAt: -1, _id: -1 } },
     ]);
+    await this.cases.createIndex({ notificationId: 1 }, { sparse: true });
     await this.timelines.createIndex({ caseId: 1, position: 1 });
     await this.powers.createIndexes([{ key: { proxy: 1, status: 1 } }, { key: { principal: 1, proxy: 1 } }]);
     await this.receipts.createIndex({ caseId: 1 });
   }
 }
 
-function present({ _id, lastPosition: _, ...doc }: CaseDoc): CaseStatusView {
-  return { caseId: _id, ...doc };
+const noWrites = (): Writes => ({ cases: [], timeline: [], powers: [], receipts: [] });
+
+function present({
+  _id,
+  lastPosition: _,
+  citizen,
+  citizenPosition: _folded,
+  notificationId: _notification,
+  ...doc
+}: CaseDoc): CaseStatusView {
+  return { caseId: _id, ...doc, ...reviewDetailsOf(doc.status, citizen ?? null) };
 }
 
 function presentReceipt(doc: ReceiptDoc | null): ReceiptRecord | undefined {

@@ -1,6 +1,8 @@
 import { AnyBulkWriteOperation, Filter } from 'mongodb';
-import { CaseStatusChange } from './case-status.changes';
+import type { CitizenCase } from '@expediente/domain';
+import { CaseStatusChange, TimelineLine } from './case-status.changes';
 import { CaseStatusView, PowerRecord, ReceiptRecord, TimelineEntry } from './case-status.port';
+import { render } from './messages/messages';
 
 /**
  * The MongoDB adapter's documents, and the idempotent writes one change makes:
@@ -9,7 +11,17 @@ import { CaseStatusView, PowerRecord, ReceiptRecord, TimelineEntry } from './cas
  * position of the last event that changed it). Each event changes a given document at most
  * once, which that guard relies on.
  */
-export type CaseDoc = Omit<CaseStatusView, 'caseId'> & { _id: string; lastPosition: number };
+export type CaseDoc = Omit<
+  CaseStatusView,
+  'caseId' | 'informationRequest' | 'outcome' | 'notification' | 'todo'
+> & {
+  _id: string;
+  lastPosition: number;
+  /** The review and its notification as the domain folds them, and the last step folded (case-status.mongodb.ts). */
+  citizen?: CitizenCase | null;
+  citizenPosition?: number;
+  notificationId?: string | null;
+};
 export type PowerDoc = Omit<PowerRecord, 'powerId'> & { _id: string; lastPosition: number };
 export type ReceiptDoc = Omit<ReceiptRecord, 'csv'> & { _id: string };
 export type TimelineDoc = TimelineEntry & {
@@ -30,8 +42,36 @@ export interface Writes {
 /** In an update pipeline a string or object is an expression; data must stay a value, replaced whole. */
 const literal = (value: unknown) => ({ $literal: value });
 
-/** Adds the idempotent write(s) for one change made by the event at `position`. */
-export function plan(writes: Writes, change: CaseStatusChange, position: number): void {
+/** The timeline entry's write: an upsert of a deterministic _id. */
+export function planLine(writes: Writes, caseId: string, line: TimelineLine): void {
+  writes.timeline.push({
+    updateOne: {
+      filter: { _id: `${caseId}:${line.position}` },
+      update: {
+        $setOnInsert: {
+          caseId,
+          position: line.position,
+          at: line.at,
+          kind: line.type,
+          text: render(line.message, 'es'),
+          message: line.message,
+          actor: line.actor,
+        },
+      },
+      upsert: true,
+    },
+  });
+}
+
+/**
+ * Adds the idempotent write(s) for one change made by the event at `position`. A case step
+ * reads the case's fold first: the adapter writes it itself (case-status.mongodb.ts).
+ */
+export function plan(
+  writes: Writes,
+  change: Exclude<CaseStatusChange, { kind: 'case-step' }>,
+  position: number,
+): void {
   const newer = { $lt: position };
   const guardedCase = (caseId: string, extra: Filter<CaseDoc> = {}) => ({
     _id: caseId,
@@ -148,22 +188,7 @@ export function plan(writes: Writes, change: CaseStatusChange, position: number)
       });
       return;
     case 'timeline-entry':
-      writes.timeline.push({
-        updateOne: {
-          filter: { _id: `${change.caseId}:${change.position}` },
-          update: {
-            $setOnInsert: {
-              caseId: change.caseId,
-              position: change.position,
-              at: change.at,
-              kind: change.type,
-              text: change.text,
-              actor: change.actor,
-            },
-          },
-          upsert: true,
-        },
-      });
+      planLine(writes, change.caseId, change);
       return;
     default: {
       const unknown: never = change;

@@ -1,4 +1,11 @@
-import type { ReceiptStatement } from '@expediente/domain';
+import {
+  citizenViewOf,
+  type CitizenCase,
+  type CitizenStatus,
+  type CitizenView,
+  type ReceiptStatement,
+} from '@expediente/domain';
+import type { Message } from './messages/messages';
 import { CheckpointedReadModel } from '../projections/read-model';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../paging/keyset-cursor';
 
@@ -7,7 +14,23 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../paging/keyset-cursor'
  * plain-language timeline, proofs of receipt and powers of attorney. Every
  * adapter (SQL, MongoDB) passes test/contract/case-status.contract.ts.
  */
-export type CaseStatus = 'draft' | 'submitted' | 'routed' | 'withdrawn';
+export type CaseStatus = 'draft' | 'submitted' | CitizenStatus;
+export const CASE_STATUSES: readonly CaseStatus[] = [
+  'draft',
+  'submitted',
+  'routed',
+  'assigned',
+  'information-requested',
+  'information-provided',
+  'evaluated',
+  'resolved',
+  'notification-available',
+  'notification-accepted',
+  'notification-rejected',
+  'notification-deemed-rejected',
+  'closed',
+  'withdrawn',
+];
 export type ReceiptStatus = 'none' | 'pending' | 'ready';
 
 export interface CaseStatusView {
@@ -22,6 +45,27 @@ export interface CaseStatusView {
   readonly receipt: { readonly status: ReceiptStatus; readonly csv: string | null };
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  readonly informationRequest: CitizenView['informationRequest'];
+  readonly outcome: CitizenView['outcome'];
+  readonly notification: CitizenView['notification'];
+  /** What the citizen must do next, and by when. */
+  readonly todo: CitizenView['todo'];
+}
+
+type ReviewDetails = Pick<CaseStatusView, 'informationRequest' | 'outcome' | 'notification' | 'todo'>;
+
+/**
+ * What the review adds to a case, read off its stored fold with the domain's `citizenViewOf`.
+ * A withdrawn case shows nothing more: a review step recorded after the withdrawal asks nothing.
+ */
+export function reviewDetailsOf(status: CaseStatus, citizen: CitizenCase | null): ReviewDetails {
+  const view = citizen && status !== 'withdrawn' ? citizenViewOf(citizen) : null;
+  return {
+    informationRequest: view?.informationRequest ?? null,
+    outcome: view?.outcome ?? null,
+    notification: view?.notification ?? null,
+    todo: view?.todo ?? [],
+  };
 }
 
 export interface CasePage {
@@ -34,7 +78,10 @@ export interface TimelineEntry {
   readonly at: Date;
   /** The event type behind the entry. */
   readonly kind: string;
+  /** In Spanish, as first written. */
   readonly text: string;
+  /** The same, to read in any language; null on entries written before messages were kept. */
+  readonly message: Message | null;
 }
 
 export interface ReceiptRecord {

@@ -1,9 +1,7 @@
-import { madridDateOf } from '@expediente/domain';
+import { madridDateOf, type CitizenCase } from '@expediente/domain';
 import { StoredEvent } from '../event-store/event-store.port';
-import { SqlClient, SqlExecutor } from '../sql/sql-client';
-import { SqlProjection } from '../projections/projection';
+import { SqlClient } from '../sql/sql-client';
 import { SqlProjectionReadModel } from '../projections/projection-runner';
-import { CaseStatusChange, changesOf } from './case-status.changes';
 import {
   CasePage,
   CaseStatusReadModel,
@@ -12,111 +10,11 @@ import {
   PowerRecord,
   ReceiptRecord,
   requireCaseCursor,
+  reviewDetailsOf,
   TimelineEntry,
 } from './case-status.port';
+import { caseStatusProjection } from './case-status.sql.writes';
 import { processClock } from '../clock/clock';
-
-/** Writes one change; a replayed change is harmless, and the checkpoint skips it anyway. */
-async function write(tx: SqlExecutor, change: CaseStatusChange): Promise<void> {
-  switch (change.kind) {
-    case 'case-opened':
-      await tx.query(
-        `INSERT INTO case_status (case_id, procedure, filer, subject, status, province_code, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'draft', $5, $6, $6) ON CONFLICT (case_id) DO NOTHING`,
-        [change.caseId, change.procedure, change.filer, change.subject, change.provinceCode, change.at],
-      );
-      return;
-    case 'draft-updated':
-      await tx.query(
-        'UPDATE case_status SET province_code = COALESCE($2, province_code), updated_at = $3 WHERE case_id = $1',
-        [change.caseId, change.provinceCode, change.at],
-      );
-      return;
-    case 'case-submitted':
-      await tx.query(
-        `UPDATE case_status SET status = 'submitted', registry_number = $2, registered_at = $3,
-           receipt_csv = $4, receipt_status = CASE WHEN receipt_status = 'ready' THEN 'ready' ELSE 'pending' END,
-           updated_at = $5
-         WHERE case_id = $1`,
-        [change.caseId, change.registryNumber, change.registeredAt, change.receiptCsv, change.at],
-      );
-      return;
-    case 'case-routed':
-      await tx.query(
-        `UPDATE case_status SET status = 'routed', unit_id = $2, unit_name = $3, updated_at = $4
-         WHERE case_id = $1 AND status IN ('submitted', 'routed')`,
-        [change.caseId, change.unit.id, change.unit.name, change.at],
-      );
-      return;
-    case 'case-withdrawn':
-      await tx.query(`UPDATE case_status SET status = 'withdrawn', updated_at = $2 WHERE case_id = $1`, [
-        change.caseId,
-        change.at,
-      ]);
-      return;
-    case 'receipt-issued': {
-      const r = change.receipt;
-      await tx.query(`UPDATE case_status SET receipt_status = 'ready', updated_at = $2 WHERE case_id = $1`, [
-        r.caseId,
-        change.at,
-      ]);
-      await tx.query(
-        `INSERT INTO receipts (csv, case_id, registry_number, registered_at, pdf_hash, p7s_hash, zip_hash, facts)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (csv) DO NOTHING`,
-        [
-          r.csv,
-          r.caseId,
-          r.registryNumber,
-          r.registeredAt,
-          r.pdfHash,
-          r.p7sHash,
-          r.zipHash,
-          JSON.stringify(r.facts),
-        ],
-      );
-      return;
-    }
-    case 'power-granted': {
-      const p = change.power;
-      await tx.query(
-        `INSERT INTO powers_of_attorney (power_id, principal, proxy, procedures, valid_from, valid_until, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (power_id) DO NOTHING`,
-        [p.powerId, p.principal, p.proxy, p.procedures, p.validFrom, p.validUntil, p.status],
-      );
-      return;
-    }
-    case 'power-changed':
-      await tx.query('UPDATE powers_of_attorney SET status = $2 WHERE power_id = $1', [
-        change.powerId,
-        change.status,
-      ]);
-      return;
-    case 'timeline-entry':
-      await tx.query(
-        `INSERT INTO case_timeline (case_id, position, at, kind, text, actor) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT DO NOTHING`,
-        [change.caseId, change.position, change.at, change.type, change.text, change.actor],
-      );
-      return;
-    default: {
-      const unknown: never = change;
-      throw new Error(`unknown change ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
-/** The case-status tables (migration 030_case_status) as a SQL projection. */
-export const caseStatusProjection: SqlProjection = {
-  name: 'case-status',
-  async apply(tx: SqlExecutor, event: StoredEvent) {
-    for (const change of changesOf(event)) await write(tx, change);
-  },
-  async reset(tx) {
-    for (const table of ['case_status', 'case_timeline', 'powers_of_attorney', 'receipts']) {
-      await tx.query(`DELETE FROM ${table}`);
-    }
-  },
-};
 
 interface CaseRow {
   case_id: string;
@@ -133,6 +31,7 @@ interface CaseRow {
   receipt_status: CaseStatusView['receipt']['status'];
   created_at: Date;
   updated_at: Date;
+  citizen: CitizenCase | null;
 }
 
 /** $1 the person, $2 today (Madrid). */
@@ -144,7 +43,7 @@ const RECEIPT_COLUMNS = `csv, case_id AS "caseId", registry_number AS "registryN
   registered_at AS "registeredAt", pdf_hash AS "pdfHash", p7s_hash AS "p7sHash", zip_hash AS "zipHash", facts`;
 
 /**
- * The case-status read model in PostgreSQL or PGlite: the projection above,
+ * The case-status read model in PostgreSQL or PGlite: the projection of case-status.sql.writes.ts,
  * applied with its checkpoint in the same transaction, and the queries over its tables.
  */
 export class SqlCaseStatusReadModel implements CaseStatusReadModel {
@@ -193,7 +92,7 @@ export class SqlCaseStatusReadModel implements CaseStatusReadModel {
 
   timeline(caseId: string): Promise<TimelineEntry[]> {
     return this.sql.query<TimelineEntry>(
-      'SELECT at, kind, text FROM case_timeline WHERE case_id = $1 ORDER BY position',
+      'SELECT at, kind, text, message FROM case_timeline WHERE case_id = $1 ORDER BY position',
       [caseId],
     );
   }
@@ -260,5 +159,6 @@ function present(row: CaseRow): CaseStatusView {
     receipt: { status: row.receipt_status, csv: row.receipt_csv },
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    ...reviewDetailsOf(row.status, row.citizen),
   };
 }

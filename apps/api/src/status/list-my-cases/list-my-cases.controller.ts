@@ -1,4 +1,4 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Query, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
@@ -6,6 +6,8 @@ import { AuthGuard } from '../../identity/auth.guard';
 import { CurrentPrincipal } from '../../identity/current-principal.decorator';
 import { Operation } from '../../openapi/operation.decorator';
 import { parseBody } from '../../problem/parse-body';
+import { languageOf } from '@expediente/infra/case-status/messages/messages';
+import { LanguageParams } from '../status.language';
 import { ListMyCases } from './list-my-cases.handler';
 import { myCasesPage, myCasesQuery } from './list-my-cases.schema';
 
@@ -35,7 +37,13 @@ export class ListMyCasesController {
     description: 'The `next` of the previous page.',
     schema: { type: 'string' },
   })
-  listMyCases(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
-    return this.queries.execute(new ListMyCases(principal, parseBody(myCasesQuery, query)));
+  @LanguageParams()
+  listMyCases(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ) {
+    const { lang, ...page } = parseBody(myCasesQuery, query);
+    return this.queries.execute(new ListMyCases(principal, page, lang ?? languageOf(acceptLanguage)));
   }
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { decodeCaseCursor } from '@expediente/infra/case-status/case-status.port';
 import { caseStatusView } from '../status.schema';
+import { languageQuery } from '../status.language';
 
-export const myCasesQuery = z.object({
+export const myCasesQuery = languageQuery.extend({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   before: z
     .string()

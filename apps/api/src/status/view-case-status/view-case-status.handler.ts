@@ -1,12 +1,14 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
-import type { CaseStatusView } from '@expediente/infra/case-status/case-status.port';
+import type { Language } from '@expediente/infra/case-status/messages/messages';
 import { VisibleCases } from '../status.shared';
+import { PresentedCase, presentCase } from '../status.language';
 
-export class ViewCaseStatus extends Query<CaseStatusView> {
+export class ViewCaseStatus extends Query<PresentedCase> {
   constructor(
     readonly principal: Principal,
     readonly caseId: string,
+    readonly language: Language,
   ) {
     super();
   }
@@ -16,7 +18,7 @@ export class ViewCaseStatus extends Query<CaseStatusView> {
 export class ViewCaseStatusHandler implements IQueryHandler<ViewCaseStatus> {
   constructor(private readonly cases: VisibleCases) {}
 
-  execute({ principal, caseId }: ViewCaseStatus): Promise<CaseStatusView> {
-    return this.cases.visibleCase(principal, caseId);
+  async execute({ principal, caseId, language }: ViewCaseStatus): Promise<PresentedCase> {
+    return presentCase(await this.cases.visibleCase(principal, caseId), language);
   }
 }

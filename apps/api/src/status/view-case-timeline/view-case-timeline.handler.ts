@@ -1,17 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
-import {
-  CASE_STATUS_READ_MODEL,
-  CaseStatusReadModel,
-  TimelineEntry,
-} from '@expediente/infra/case-status/case-status.port';
+import { CASE_STATUS_READ_MODEL, CaseStatusReadModel } from '@expediente/infra/case-status/case-status.port';
+import type { Language } from '@expediente/infra/case-status/messages/messages';
 import { VisibleCases } from '../status.shared';
+import { presentTimeline } from '../status.language';
 
-export class ViewCaseTimeline extends Query<readonly TimelineEntry[]> {
+type Timeline = ReturnType<typeof presentTimeline>;
+
+export class ViewCaseTimeline extends Query<Timeline> {
   constructor(
     readonly principal: Principal,
     readonly caseId: string,
+    readonly language: Language,
   ) {
     super();
   }
@@ -24,8 +25,8 @@ export class ViewCaseTimelineHandler implements IQueryHandler<ViewCaseTimeline> 
     @Inject(CASE_STATUS_READ_MODEL) private readonly readModel: CaseStatusReadModel,
   ) {}
 
-  async execute({ principal, caseId }: ViewCaseTimeline): Promise<readonly TimelineEntry[]> {
+  async execute({ principal, caseId, language }: ViewCaseTimeline): Promise<Timeline> {
     await this.cases.visibleCase(principal, caseId);
-    return this.readModel.timeline(caseId);
+    return presentTimeline(await this.readModel.timeline(caseId), language);
   }
 }
