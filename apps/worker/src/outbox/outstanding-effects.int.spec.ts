@@ -151,6 +151,7 @@ describe('reconciler (PostgreSQL + Redis)', () => {
       reactions: createQueue(QUEUES.reactions, connect(), prefix),
       deadlines: createQueue(QUEUES.deadlines, connect(), prefix),
       'paper-post': createQueue(QUEUES.paperPost, connect(), prefix),
+      alerts: createQueue(QUEUES.alerts, connect(), prefix),
     };
   });
   afterAll(async () => {

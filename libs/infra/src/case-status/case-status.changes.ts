@@ -171,6 +171,8 @@ export function changesOf(stored: StoredEvent): readonly CaseStatusChange[] {
     case 'NotificationAccepted':
     case 'NotificationRejected':
     case 'NotificationDeemedRejected':
+    case 'AlertSent':
+    case 'AlertFailed':
       return [];
     default: {
       const unknown: never = event;

@@ -46,6 +46,8 @@ export function describeEvent(event: StoredDomainEvent): string | undefined {
     case 'PowerGranted':
     case 'PowerAccepted':
     case 'PowerRevoked':
+    case 'AlertSent':
+    case 'AlertFailed':
       return undefined;
     default: {
       const unknown: never = event;
