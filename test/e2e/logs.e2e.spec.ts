@@ -160,6 +160,9 @@ describe('what the apps log', () => {
     const secrets = [
       ...people.flatMap((p) => [...patterns('identity number', p.subject), ...patterns('name', p.name)]),
       ...patterns('phone', citizen.mobile),
+      // Where the worker alerts her (fixtures/contacts.json), outside any session.
+      ...patterns('phone', '+34600000103'),
+      ...patterns('email', 'lucia.martin@example.org'),
       ...codes.flatMap((code) => patterns('code', code)),
     ];
     const lines = logs.lines;
@@ -183,6 +186,9 @@ describe('what the apps log', () => {
     expect(requests).toBeGreaterThanOrEqual(25);
     expect(lines.length).toBeGreaterThan(100);
     expect(logs.entries.filter((entry) => entry.context === 'Worker').length).toBeGreaterThan(5);
+    // The notification's alert went by both channels, so their lines were scanned too.
+    expect(logs.entries.filter((entry) => entry.context === 'LocalEmail')).toHaveLength(1);
+    expect(logs.entries.filter((entry) => entry.context === 'LocalSms').length).toBeGreaterThan(2);
     expect(hits).toEqual([]);
     expect(tokens).toBe(0);
   });

@@ -24,17 +24,35 @@ export const reviewer: Actor = {
 export const eventsOf = (system: RunningSystem, stream: string): Promise<StoredEvent[]> =>
   collect(system.storage.eventStore.readStream(stream));
 
+/** A citizen with an active benefit record in fixtures/benefit-records.json, filing in their own name. */
+export interface OwnFiling {
+  readonly subject: string;
+  readonly name: string;
+  readonly benefitRequestRef: string;
+  readonly provinceCode: string;
+}
+
+const MADRID: OwnFiling = {
+  subject: '34567890V',
+  name: 'Lucía Martín Gil',
+  benefitRequestRef: 'IT-2026-007001',
+  provinceCode: '28',
+};
+
 /** A citizen files medical reports for Madrid through the API; resolves once the worker opened the review. */
-export async function fileMadridCase(system: RunningSystem): Promise<string> {
+export const fileMadridCase = (system: RunningSystem): Promise<string> => fileCase(system, MADRID);
+
+/** A citizen files medical reports in their own name through the API; resolves once the worker opened the review. */
+export async function fileCase(system: RunningSystem, filing: OwnFiling): Promise<string> {
   const citizen = await ApiClient.login(system.api, {
-    subject: '34567890V',
-    name: 'Lucía Martín Gil',
+    subject: filing.subject,
+    name: filing.name,
     levelOfAssurance: 'certificate',
   });
   const draft = await citizen.request<{ caseId: string }>('POST', '/filings/medical-reports', {
-    subject: '34567890V',
-    benefitRequestRef: 'IT-2026-007001',
-    provinceCode: '28',
+    subject: filing.subject,
+    benefitRequestRef: filing.benefitRequestRef,
+    provinceCode: filing.provinceCode,
   });
   const { caseId } = draft.body;
   await citizen.upload(`/filings/medical-reports/${caseId}/attachments`, {

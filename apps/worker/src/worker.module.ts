@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InfraModule, InfraModuleOptions, TypedConfig } from '@expediente/infra/infra.module';
+import { AlertChannelsModule } from '@expediente/infra/alerts/alert-channels.module';
 import { HealthModule } from '@expediente/infra/health/health.module';
 import { MetricsModule } from '@expediente/infra/metrics/metrics.module';
 import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
@@ -17,7 +18,7 @@ export class WorkerModule {
   static forRoot(options: InfraModuleOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [InfraModule.forRoot(options), HealthModule, MetricsModule],
+      imports: [InfraModule.forRoot(options), HealthModule, MetricsModule, AlertChannelsModule],
       providers: [
         pdfRendererProvider,
         {

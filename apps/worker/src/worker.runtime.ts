@@ -56,6 +56,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       [QUEUES.reactions]: createQueue(QUEUES.reactions, this.connect(), prefix),
       [QUEUES.deadlines]: createQueue(QUEUES.deadlines, this.connect(), prefix),
       [QUEUES.paperPost]: createQueue(QUEUES.paperPost, this.connect(), prefix),
+      [QUEUES.alerts]: createQueue(QUEUES.alerts, this.connect(), prefix),
     };
     this.projections = Object.values(projectionRunners(storage, rules));
     this.relay = new OutboxRelay(storage.eventStore, storage.sql, outboxRoutes(this.queues, clock));

@@ -2,6 +2,7 @@
  * Every event Expediente stores, as one union: what the worker's routes and reactions and
  * every projection switch on. The envelope type says what a stored event carries around it.
  */
+import type { AlertEvent } from './alert/alert.events';
 import type { CaseReviewEvent } from './case-review/case-review.events';
 import type { EntitlementApplicationEvent } from './entitlement-application/entitlement-application.events';
 import type { MedicalReportSubmissionEvent } from './medical-report-submission/medical-report-submission.events';
@@ -17,7 +18,8 @@ export type ExpedienteEvent =
   | CaseReviewEvent
   | NotificationEvent
   | PowerOfAttorneyEvent
-  | PaperPostEvent;
+  | PaperPostEvent
+  | AlertEvent;
 
 export type ExpedienteEventType = ExpedienteEvent['type'];
 export type EventOfType<Type extends ExpedienteEventType> = Extract<ExpedienteEvent, { type: Type }>;
@@ -57,6 +59,8 @@ const KNOWN: Readonly<Record<ExpedienteEventType, true>> = {
   PowerGranted: true,
   PowerAccepted: true,
   PowerRevoked: true,
+  AlertSent: true,
+  AlertFailed: true,
 };
 
 export const EXPEDIENTE_EVENT_TYPES = Object.keys(KNOWN) as readonly ExpedienteEventType[];

@@ -77,3 +77,7 @@ export * from './paper-post/paper-post.commands';
 export { paperPostDecider, type PaperPost } from './paper-post/paper-post.decider';
 
 export * from './expediente-events';
+
+export * from './alert/alert.events';
+export * from './alert/alert.commands';
+export { alertDecider, type Alert } from './alert/alert.decider';

@@ -48,6 +48,7 @@ const lifecycle = [
   ),
   at('NotificationAccessed', { notificationId }, `notification-${notificationId}`),
   at('NotificationAccepted', { notificationId }, `notification-${notificationId}`),
+  at('AlertSent', { alertId: 'alert-1', notificationId }, 'alert-alert-1'),
   at('PaperCopyPosted', {}, `paper-post-${caseId}`),
   at('CaseClosed', { notificationId }, `review-${caseId}`),
 ];
@@ -83,7 +84,15 @@ describe('outstanding effects (PostgreSQL)', () => {
       `paper-copy case ${byName(lifecycle, 'ResolutionIssued')}`,
     ]);
     await model().apply(lifecycle.slice(7, 9));
-    expect(await owed()).toEqual([`paper-copy case ${byName(lifecycle, 'ResolutionIssued')}`]);
+    expect(await owed()).toEqual([
+      `alert case ${byName(lifecycle, 'NotificationMadeAvailable')}`,
+      `paper-copy case ${byName(lifecycle, 'ResolutionIssued')}`,
+    ]);
+    await model().apply(lifecycle.slice(9, 11));
+    expect(await owed()).toEqual([
+      `case-closed notification ${byName(lifecycle, 'NotificationAccepted')}`,
+      `paper-copy case ${byName(lifecycle, 'ResolutionIssued')}`,
+    ]);
   });
 
   it('leaves nothing outstanding once a case is closed and its paper copy posted', async () => {
@@ -151,6 +160,7 @@ describe('reconciler (PostgreSQL + Redis)', () => {
       reactions: createQueue(QUEUES.reactions, connect(), prefix),
       deadlines: createQueue(QUEUES.deadlines, connect(), prefix),
       'paper-post': createQueue(QUEUES.paperPost, connect(), prefix),
+      alerts: createQueue(QUEUES.alerts, connect(), prefix),
     };
   });
   afterAll(async () => {

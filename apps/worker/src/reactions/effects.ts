@@ -1,8 +1,6 @@
 /**
  * Every effect outside the log that the log can owe (the outstanding-effects projection's rows),
- * each brought about by one reaction. Alerts (email/SMS that a notification waits) join here when
- * they exist: requested by NotificationMadeAvailable under the notification's id, fulfilled by
- * the event that records the alert sent or failed.
+ * each brought about by one reaction.
  */
 export const EFFECTS = {
   receipt: 'receipt',
@@ -15,6 +13,8 @@ export const EFFECTS = {
   deadlines: 'deadlines',
   deemedRejection: 'deemed-rejection',
   closing: 'case-closed',
+  /** The SMS and email that an information request or a notification waits, recorded sent or failed. */
+  alert: 'alert',
 } as const;
 
 export type EffectName = (typeof EFFECTS)[keyof typeof EFFECTS];

@@ -10,6 +10,7 @@ export const JOBS = {
   deadline: 'deadline-expired',
   deemRejected: 'deem-rejected',
   paperPost: 'paper-post',
+  sendAlert: 'send-alert',
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];

@@ -9,9 +9,13 @@ import { DEADLINE_RULES, DeadlineRules } from '@expediente/infra/deadlines/deadl
 import { ResolutionRenderer } from '@expediente/infra/resolutions/resolution-renderer';
 import { ReceiptRenderer } from '@expediente/infra/receipts/receipt-renderer';
 import type { QueueName } from '@expediente/infra/queue/queues';
+import { CONTACT_DIRECTORY, ContactDirectory } from '@expediente/infra/contacts/contact-directory.port';
+import { EMAIL_GATEWAY, EmailGateway } from '@expediente/infra/email/email.port';
+import { SMS_GATEWAY, SmsGateway } from '@expediente/infra/sms/sms.port';
 import type { EffectName } from './effects';
 import type { JobName } from './jobs';
 
+/** The office's public address (PUBLIC_BASE_URL): receipts' verification links and alerts' links start with it. */
 export const VERIFY_BASE_URL = Symbol('VERIFY_BASE_URL');
 
 export type JobData = Record<string, string>;
@@ -30,6 +34,9 @@ export class ReactionContext {
     @Inject(VERIFY_BASE_URL) readonly verifyBaseUrl: string,
     readonly resolutions: ResolutionRenderer,
     readonly receipts: ReceiptRenderer,
+    @Inject(CONTACT_DIRECTORY) readonly contacts: ContactDirectory,
+    @Inject(SMS_GATEWAY) readonly sms: SmsGateway,
+    @Inject(EMAIL_GATEWAY) readonly email: EmailGateway,
   ) {}
 }
 

@@ -9,6 +9,7 @@ import { paperPost } from './paper-post.reaction';
 import type { Reaction } from './reaction';
 import { recordDeadlineExpired } from './record-deadline-expired.reaction';
 import { scheduleDeadlines } from './schedule-deadlines.reaction';
+import { sendAlert } from './send-alert.reaction';
 
 /** Everything the worker does in reply to events: the outbox's routes and the job processors both come from this list. */
 export const REACTIONS: readonly Reaction[] = [
@@ -21,6 +22,7 @@ export const REACTIONS: readonly Reaction[] = [
   paperPost,
   makeNotificationAvailable,
   deemRejected,
+  sendAlert,
   closeCase,
 ];
 

@@ -194,6 +194,9 @@ export function changesOf(stored: StoredEvent): readonly CaseStatusChange[] {
     case 'NotificationRejected':
     case 'NotificationDeemedRejected':
       return [caseStep(event, { notificationId: event.data.notificationId })];
+    case 'AlertSent':
+    case 'AlertFailed':
+      return [];
     default: {
       const unknown: never = event;
       return unknown;

@@ -72,6 +72,8 @@ export function describeEvent(event: StoredDomainEvent): Message | undefined {
     case 'PowerGranted':
     case 'PowerAccepted':
     case 'PowerRevoked':
+    case 'AlertSent':
+    case 'AlertFailed':
       return undefined;
     default: {
       const unknown: never = event;

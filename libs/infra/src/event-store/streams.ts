@@ -13,4 +13,6 @@ export const streams = {
   /** PaperCopyPosted: the resolution's paper copy handed to the post. */
   paperPost: (caseId: string): string => `paper-post-${caseId}`,
   power: (powerId: string): string => `power-${powerId}`,
+  /** AlertSent / AlertFailed: an SMS and email that an information request or a notification waits. */
+  alert: (alertId: string): string => `alert-${alertId}`,
 } as const;

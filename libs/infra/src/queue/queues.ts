@@ -10,6 +10,8 @@ export const QUEUES = {
   deadlines: 'deadlines',
   /** Paper copies for people who did not opt out (the printing service is outside the system). */
   paperPost: 'paper-post',
+  /** SMS and email alerts: a slow or failing gateway holds up no other work. */
+  alerts: 'alerts',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -92,6 +92,8 @@ export const notificationInboxProjection: SqlProjection = {
       case 'PowerGranted':
       case 'PowerAccepted':
       case 'PowerRevoked':
+      case 'AlertSent':
+      case 'AlertFailed':
         return;
       default: {
         const unknown: never = event;

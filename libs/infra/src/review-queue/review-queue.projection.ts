@@ -114,6 +114,8 @@ export const reviewQueueProjection = (rules: DeadlineRules): SqlProjection => ({
       case 'PowerGranted':
       case 'PowerAccepted':
       case 'PowerRevoked':
+      case 'AlertSent':
+      case 'AlertFailed':
         return;
       default: {
         const unknown: never = event;

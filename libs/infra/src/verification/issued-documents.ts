@@ -60,6 +60,8 @@ export const issuedDocumentsProjection: SqlProjection = {
       case 'PowerGranted':
       case 'PowerAccepted':
       case 'PowerRevoked':
+      case 'AlertSent':
+      case 'AlertFailed':
         return;
       default: {
         const unknown: never = event;
