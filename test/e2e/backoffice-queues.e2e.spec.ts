@@ -52,6 +52,12 @@ describe('back office job queues', () => {
     const api = await fetch(`${base}/queues/api/queues`, { headers });
     expect(api.status).toBe(200);
     const { queues } = (await api.json()) as { queues: { name: string }[] };
-    expect(queues.map((q) => q.name).sort()).toEqual(['alerts', 'deadlines', 'paper-post', 'reactions', 'receipts']);
+    expect(queues.map((q) => q.name).sort()).toEqual([
+      'alerts',
+      'deadlines',
+      'paper-post',
+      'reactions',
+      'receipts',
+    ]);
   });
 });
