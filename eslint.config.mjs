@@ -107,7 +107,7 @@ export default tseslint.config(
       'dist/**',
       'data/**',
       'coverage/**',
-      'test/support/openapi/**',
+      'libs/infra/src/api-client/expediente-api.ts',
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',

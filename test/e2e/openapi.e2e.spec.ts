@@ -6,7 +6,7 @@ import { RunningSystem, startSystem } from '../support/system';
 
 const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
 /** The typed client's types, generated from the document; `UPDATE_OPENAPI_CLIENT=1` rewrites them. */
-const CLIENT_TYPES = join(process.cwd(), 'test/support/openapi/expediente-api.ts');
+const CLIENT_TYPES = join(process.cwd(), 'libs/infra/src/api-client/expediente-api.ts');
 
 type Operation = {
   operationId?: string;

@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { paths } from '../support/openapi/expediente-api';
+import type { paths } from '@expediente/infra/api-client/expediente-api';
 import { pdfBytes } from '../support/client';
 import { RunningSystem, startSystem } from '../support/system';
 

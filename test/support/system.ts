@@ -9,6 +9,7 @@ import { loadConfig } from '@expediente/infra/config/config.schema';
 import { openStorage, Storage } from '@expediente/infra/storage/storage';
 import { createApiApp } from '../../apps/api/src/api.app';
 import { createWorkerApp } from '../../apps/worker/src/worker.app';
+import { createBackofficeApp } from '../../apps/backoffice/src/backoffice.app';
 import { testDatabaseUrl } from './postgres';
 import { removeKeys, testQueuePrefix } from './redis-keys';
 
@@ -18,6 +19,8 @@ import { removeKeys, testQueuePrefix } from './redis-keys';
  */
 export interface RunningSystem {
   readonly api: string;
+  /** The back office's pages, when started with `backoffice: true`. */
+  readonly web: string;
   readonly storage: Storage;
   /** The environment the apps were started with, for a worker started as a child process. */
   readonly env: Readonly<Record<string, string>>;
@@ -34,6 +37,8 @@ export interface SystemOptions {
   readonly logDestination?: DestinationStream;
   /** More configuration for this system only (e.g. a looser rate limit), removed again on stop. */
   readonly env?: Readonly<Record<string, string>>;
+  /** true: the back office too (its pages reach this system's API over HTTP). */
+  readonly backoffice?: boolean;
 }
 
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
@@ -57,10 +62,15 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   await api.listen(0, '127.0.0.1');
   const base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   process.env.PUBLIC_BASE_URL = base;
+  process.env.API_INTERNAL_URL = base;
   let worker = await createWorkerApp(apps);
   if (options.worker !== false) await worker.init();
+  const backoffice = options.backoffice ? await createBackofficeApp(apps) : undefined;
+  if (backoffice) await backoffice.listen(0, '127.0.0.1');
+  const web = backoffice ? (await backoffice.getUrl()).replace('[::1]', '127.0.0.1') : '';
   return {
     api: base,
+    web,
     storage,
     env: {
       DATABASE_URL: testDatabaseUrl,
@@ -81,6 +91,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       await worker.init();
     },
     async stop() {
+      await backoffice?.close();
       await worker.close();
       await api.close();
       await storage.close();
@@ -95,6 +106,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         'DATA_DIR',
         'QUEUE_PREFIX',
         'PUBLIC_BASE_URL',
+        'API_INTERNAL_URL',
         'DEADLINE_SWEEP_MS',
         ...Object.keys(options.env ?? {}),
       ])

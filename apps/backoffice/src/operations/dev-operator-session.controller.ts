@@ -3,15 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import type { Response } from 'express';
 import type { TypedConfig } from '@expediente/infra/infra.module';
 import { IDENTITY_PROVIDER, IdentityProvider } from '@expediente/infra/identity/identity-provider.port';
-import { SESSION_COOKIE } from './operator-only.middleware';
-
-/** The development operator: a valid DNI that belongs to no demo person. */
-const DEV_OPERATOR = {
-  subject: '56789012B',
-  name: 'Operadora de desarrollo',
-  roles: ['operator'],
-  levelOfAssurance: 'certificate',
-} as const;
+import { DEV_OPERATOR } from '@expediente/infra/identity/dev-personas';
+import { SESSION_COOKIE } from '../web/session/cookies';
 
 /**
  * GET /dev/operator-session: opens an operator session in this browser and goes to /queues,

@@ -1,8 +1,7 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { IDENTITY_PROVIDER, IdentityProvider } from '@expediente/infra/identity/identity-provider.port';
-
-export const SESSION_COOKIE = 'expediente_session';
+import { SESSION_COOKIE } from '../web/session/cookies';
 
 /** The queue dashboard shows job data (case ids, people's ids): operators only. */
 @Injectable()

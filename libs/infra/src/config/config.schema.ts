@@ -67,6 +67,15 @@ export const configSchema = z.object({
   BACKOFFICE_PORT: port.default(3001),
   WORKER_PORT: port.default(3002),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Where the back office's pages reach the API (they are a client of it like any other); unset: this host's API_PORT. */
+  API_INTERNAL_URL: url(['http', 'https'], 'http://127.0.0.1:3000').optional(),
+  /**
+   * Signs the pages' CSRF tokens. Back-office replicas behind one address must share it; unset:
+   * a random key per process, so a restart asks for a form to be sent again (nothing is lost).
+   */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Production log-in: the identity provider's (Cl@ve bridge's) page the log-in button sends people to. */
+  IDENTITY_LOGIN_URL: url(['https', 'http'], 'https://clave.example/login').optional(),
   CHROME_PATH: z.string().default('/usr/bin/chromium'),
   /** The local benefit-records adapter's data, upserted at start; `none` loads nothing. */
   BENEFIT_RECORDS_FILE: z.string().default('fixtures/benefit-records.json'),

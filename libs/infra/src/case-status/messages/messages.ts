@@ -16,7 +16,7 @@ export interface Message {
 const LOCALE: Record<Language, string> = { es: 'es-ES', ca: 'ca-ES', en: 'en-GB' };
 
 /** A Madrid calendar day ('YYYY-MM-DD') or an instant, as the day it is in Madrid, written out. */
-const dateIn = (language: Language, value: string): string => {
+export const writtenDate = (language: Language, value: string): string => {
   const instant = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
   if (Number.isNaN(instant.getTime())) return value;
   return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'long', timeZone: 'Europe/Madrid' }).format(
@@ -27,7 +27,7 @@ const dateIn = (language: Language, value: string): string => {
 export function render(message: Message, language: Language): string {
   return MESSAGES[language][message.key].replace(/\{(\w+)(:date)?\}/g, (_, name: string, date?: string) => {
     const value = message.params[name] ?? '';
-    return date ? dateIn(language, value) : value;
+    return date ? writtenDate(language, value) : value;
   });
 }
 

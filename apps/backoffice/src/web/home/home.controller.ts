@@ -1,11 +1,12 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import type { Response } from 'express';
 import { TypedConfig } from '@expediente/infra/infra.module';
 import { Storage, STORAGE } from '@expediente/infra/storage/storage';
-import { compile, page } from '../views/render';
+import { sendPage } from '../views';
+import { Web, WebContext } from '../web-context';
 
-const home = compile('home');
-
+/** The front door: who the service is for, where each of them starts, and whether it is up. */
 @Controller()
 export class HomeController {
   constructor(
@@ -14,22 +15,24 @@ export class HomeController {
   ) {}
 
   @Get()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  async index(): Promise<string> {
+  async index(@Web() web: WebContext, @Res() res: Response): Promise<void> {
     const status = (probe: Promise<unknown>) =>
       probe.then(
         () => 'up',
         () => 'down',
       );
     const apiDocsUrl = `${this.config.get('PUBLIC_BASE_URL', { infer: true }) ?? `http://localhost:${this.config.get('API_PORT', { infer: true })}`}/docs`;
-    return page(
-      'Inicio',
-      home({
+    sendPage(
+      res,
+      web,
+      'home',
+      {
         storage: this.storage.description,
         eventStoreStatus: await status(this.storage.eventStore.ping()),
         readModelStatus: await status(this.storage.sql.query('SELECT 1')),
         apiDocsUrl,
-      }),
+      },
+      { title: 'home.title' },
     );
   }
 }
