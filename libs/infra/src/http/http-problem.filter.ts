@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+import { localiseProblem, problemLanguage } from './problem-messages/problem-messages';
 
 /**
  * Errors that any of our HTTP apps can meet (unknown route, unreadable body, a bug), as
@@ -47,13 +48,15 @@ export class HttpProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
-    const details = this.toProblem(error);
+    const language = problemLanguage(request.query, request.header('accept-language'));
+    const details = localiseProblem(this.toProblem(error), language);
     if (details.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     const body = { ...details, instance: request.originalUrl };
     const response = http.getResponse<Response>();
     // A refusal that says when to come back (429, 503) says it in the header too.
     if (typeof details.retryAfterSeconds === 'number')
       response.setHeader('Retry-After', String(details.retryAfterSeconds));
+    response.setHeader('Content-Language', language);
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
