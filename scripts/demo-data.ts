@@ -3,20 +3,11 @@
  * development identity provider. Runs once, on an empty register.
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { DEV_CITIZENS } from '@expediente/infra/identity/dev-personas';
+import type { Principal } from '@expediente/infra/identity/identity-provider.port';
 
-interface DemoPerson {
-  subject: string;
-  name: string;
-  levelOfAssurance: 'certificate' | 'clave-permanente';
-  roles?: string[];
-  unit?: string;
-}
-
-export const DEMO_PEOPLE: readonly DemoPerson[] = [
-  { subject: '23456789D', name: 'Núria Puig Soler', levelOfAssurance: 'certificate' },
-  { subject: '12345678Z', name: 'Jordi Vila Roca', levelOfAssurance: 'certificate' },
-  { subject: '34567890V', name: 'Lucía Martín Gil', levelOfAssurance: 'certificate' },
-];
+/** The demo's people are the development log-in page's citizens, so what they filed is there when one logs in. */
+export const DEMO_PEOPLE: readonly Principal[] = DEV_CITIZENS;
 
 /** A one-page PDF naming the document: uploads must parse as PDFs. */
 async function pdf(label: string): Promise<Uint8Array> {
@@ -49,11 +40,11 @@ export async function seedDemoData(api: string): Promise<string[]> {
       throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
     return json;
   };
-  const login = async (person: DemoPerson) => {
+  const login = async (person: Principal) => {
     const { token } = await fetch(`${api}/dev/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ roles: ['citizen'], ...person }),
+      body: JSON.stringify(person),
     }).then((r) => r.json() as Promise<{ token: string }>);
     return token;
   };

@@ -65,7 +65,8 @@ function printBanner(
   if (!settled) console.log('  (start-up work is still running: the worker may log more below)');
   line('API', url(config.API_PORT));
   line('API docs', url(config.API_PORT, '/docs'));
-  line('Back office', url(config.BACKOFFICE_PORT));
+  line('Pages', `${url(config.BACKOFFICE_PORT)} (citizens, medical units, auditors, operators)`);
+  line('Log in (dev)', `${url(config.BACKOFFICE_PORT, '/login')} (choose a person and a level of assurance)`);
   line('Worker health', url(config.WORKER_PORT, '/health'));
   line('Metrics', `${url(config.API_PORT, '/metrics')} (Prometheus; the same on every app's port)`);
   line('Job queues', url(config.BACKOFFICE_PORT, '/queues'));
@@ -73,7 +74,7 @@ function printBanner(
   line('', '(development only: it sets the operator session cookie, then opens /queues)');
   for (const entry of demo) line('demo data:', entry);
   line(
-    'log in (dev):',
+    'API log-in:',
     `POST /dev/login {"subject":"${DEMO_PEOPLE[0]!.subject}","name":"${DEMO_PEOPLE[0]!.name}","roles":["citizen"],"levelOfAssurance":"certificate"}`,
   );
   console.log('Press Ctrl+C to stop.');
