@@ -64,7 +64,12 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   process.env.PUBLIC_BASE_URL = base;
   process.env.API_INTERNAL_URL = base;
   let worker = await createWorkerApp(apps);
-  if (options.worker !== false) await worker.init();
+  if (options.worker !== false && !options.backoffice) await worker.init();
+  // With the pages, the worker listens too: the operations page reads its /health and /metrics.
+  if (options.backoffice && options.worker !== false) {
+    await worker.listen(0, '127.0.0.1');
+    process.env.WORKER_INTERNAL_URL = (await worker.getUrl()).replace('[::1]', '127.0.0.1');
+  }
   const backoffice = options.backoffice ? await createBackofficeApp(apps) : undefined;
   if (backoffice) await backoffice.listen(0, '127.0.0.1');
   const web = backoffice ? (await backoffice.getUrl()).replace('[::1]', '127.0.0.1') : '';
@@ -107,6 +112,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
         'QUEUE_PREFIX',
         'PUBLIC_BASE_URL',
         'API_INTERNAL_URL',
+        'WORKER_INTERNAL_URL',
         'DEADLINE_SWEEP_MS',
         ...Object.keys(options.env ?? {}),
       ])

@@ -7,8 +7,8 @@ import { DEV_OPERATOR } from '@expediente/infra/identity/dev-personas';
 import { SESSION_COOKIE } from '../web/session/cookies';
 
 /**
- * GET /dev/operator-session: opens an operator session in this browser and goes to /queues,
- * until the operators' log-in page exists. Like the API's dev endpoints it mints a session for
+ * GET /dev/operator-session: a development shortcut past the log-in page that opens an operator
+ * session in this browser and goes to /queues. Like the API's dev endpoints it mints a session for
  * anyone, so in production it answers exactly as an unknown route does.
  */
 @Controller('dev')

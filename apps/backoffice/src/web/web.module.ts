@@ -1,23 +1,18 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { IdentityModule } from '@expediente/infra/identity/identity.module';
-import { staffDirectoryProvider } from '@expediente/infra/staff/staff-directory.providers';
-import { WebInfraModule } from '@expediente/infra/web/web.module';
-import { WebApi } from './api-client';
 import { HomeController } from './home/home.controller';
 import { LoginController } from './login/login.controller';
-import { Sessions } from './session/sessions';
+import { OperatorPagesModule } from './operator/operator.module';
 import { WebContextMiddleware } from './web-context.middleware';
+import { WebCoreModule } from './web-core.module';
 
 /**
  * The pages for citizens, medical-unit staff, auditors and operators: server-rendered,
  * in es/ca/en, every form CSRF-protected, reaching the system only through the API.
- * Each group of pages adds its controllers here.
+ * Each group of pages is a module of its own (importing WebCoreModule), listed here.
  */
 @Module({
-  imports: [IdentityModule, WebInfraModule],
-  providers: [WebApi, Sessions, staffDirectoryProvider],
+  imports: [WebCoreModule, OperatorPagesModule],
   controllers: [HomeController, LoginController],
-  exports: [WebApi, Sessions],
 })
 export class WebModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

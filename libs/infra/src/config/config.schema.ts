@@ -69,6 +69,8 @@ export const configSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   /** Where the back office's pages reach the API (they are a client of it like any other); unset: this host's API_PORT. */
   API_INTERNAL_URL: url(['http', 'https'], 'http://127.0.0.1:3000').optional(),
+  /** Where the operations page reaches the worker's /health and /metrics; unset: this host's WORKER_PORT. */
+  WORKER_INTERNAL_URL: url(['http', 'https'], 'http://127.0.0.1:3002').optional(),
   /**
    * Signs the pages' CSRF tokens. Back-office replicas behind one address must share it; unset:
    * a random key per process, so a restart asks for a form to be sent again (nothing is lost).
