@@ -4175,6 +4175,38 @@ export interface operations {
                             weekStart: string;
                             resolved: number;
                         }[];
+                        /** @description Open cases by status, every open status listed. */
+                        backlog: {
+                            /** @enum {string} */
+                            status: "open" | "assigned" | "awaiting-citizen" | "evaluated";
+                            cases: number;
+                        }[];
+                        /** @description Cases past the due date of their running step, by step, every step listed. */
+                        overdueByStep: {
+                            /** @enum {string} */
+                            step: "assign" | "evaluate" | "citizenAnswer" | "notifyResolution";
+                            cases: number;
+                        }[];
+                        /** @description Open cases per reviewer holding any. */
+                        workload: {
+                            /** @example 50234567Z */
+                            reviewerId: string;
+                            open: number;
+                            awaitingCitizen: number;
+                            overdue: number;
+                        }[];
+                        /** @description The ten-day limit for issuing a notification after the act it notifies. */
+                        notificationLimit: {
+                            /** @description Resolved cases whose notification is not yet made available. */
+                            pending: number;
+                            /** @description Of those, past the ten days of Law 39/2015 art. 40.2. */
+                            overdue: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-30
+                             */
+                            nextDueOn: string | null;
+                        };
                     };
                 };
             };

@@ -208,6 +208,20 @@ describe('review queue projection (PostgreSQL)', () => {
         ['INSS-07', new Date('2026-09-01')],
         'review_queue_unit_resolved',
       ],
+      ['backlog', QUEUE_QUERIES.backlog, ['INSS-07', OPEN_STATUSES], 'review_queue_unit_status'],
+      ['overdue by step', QUEUE_QUERIES.overdueByStep, ['INSS-07', '2026-11-23'], 'review_queue_unit_due'],
+      [
+        'workload',
+        QUEUE_QUERIES.workload,
+        ['INSS-07', OPEN_STATUSES, '2026-11-23'],
+        'review_queue_unit_status',
+      ],
+      [
+        'notification limit',
+        QUEUE_QUERIES.notificationLimit,
+        ['INSS-07', 'notifyResolution', '2026-11-23'],
+        'review_queue_unit_due',
+      ],
       ['first page', page({}).text, page({}).params, 'review_queue_unit_opened'],
       [
         'a later page',

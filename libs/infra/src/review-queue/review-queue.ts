@@ -2,8 +2,10 @@ import {
   addCalendarDays,
   madridDateOf,
   startOfMadridDay,
+  REVIEW_STEPS,
   type IsoDate,
   type Procedure,
+  type ReviewStep,
 } from '@expediente/domain';
 import { SqlClient } from '../sql/sql-client';
 import { OPEN_STATUSES, QueueStatus } from './review-queue.row';
@@ -31,6 +33,27 @@ export interface UnitDashboard {
     readonly weekStart: IsoDate;
     readonly resolved: number;
   }[];
+  /** Open cases by status, every open status listed (zero included). */
+  readonly backlog: readonly { readonly status: QueueStatus; readonly cases: number }[];
+  /** Cases whose running step is past its due date, by that step (every step listed). */
+  readonly overdueByStep: readonly { readonly step: ReviewStep; readonly cases: number }[];
+  /** Open cases per reviewer who holds any, with how many wait on the citizen and how many are overdue. */
+  readonly workload: readonly {
+    readonly reviewerId: string;
+    readonly open: number;
+    readonly awaitingCitizen: number;
+    readonly overdue: number;
+  }[];
+  /**
+   * Law 39/2015 art. 40.2: a notification goes out within ten days of the act it notifies.
+   * Resolved cases whose notification is still to be made available, those past the limit,
+   * and the earliest limit among them.
+   */
+  readonly notificationLimit: {
+    readonly pending: number;
+    readonly overdue: number;
+    readonly nextDueOn: IsoDate | null;
+  };
 }
 
 export interface QueueFilters {
@@ -101,6 +124,22 @@ export const QUEUE_QUERIES = {
                            count(*) AS n
                     FROM review_queue WHERE unit_id = $1 AND resolved_at >= $2
                     GROUP BY 1`,
+  /** $2 the open statuses. */
+  backlog: `SELECT status, count(*) AS n FROM review_queue
+            WHERE unit_id = $1 AND status = ANY($2::text[]) GROUP BY status`,
+  overdueByStep: `SELECT due_step AS step, count(*) AS n FROM review_queue
+                  WHERE unit_id = $1 AND due_on < $2::date GROUP BY due_step`,
+  /** $2 the open statuses, $3 today. */
+  workload: `SELECT reviewer_id AS "reviewerId", count(*) AS open,
+                    count(*) FILTER (WHERE status = 'awaiting-citizen') AS "awaitingCitizen",
+                    count(*) FILTER (WHERE due_on < $3::date) AS overdue
+             FROM review_queue
+             WHERE unit_id = $1 AND reviewer_id IS NOT NULL AND status = ANY($2::text[])
+             GROUP BY reviewer_id ORDER BY reviewer_id`,
+  /** $2 the step that runs from resolution to notification, $3 today. */
+  notificationLimit: `SELECT count(*) AS pending, count(*) FILTER (WHERE due_on < $3::date) AS overdue,
+                             min(due_on)::text AS "nextDueOn"
+                      FROM review_queue WHERE unit_id = $1 AND due_on IS NOT NULL AND due_step = $2`,
 } as const;
 
 /** The queue's page query for some filters: every filter is a bound parameter, none is spliced. */
@@ -156,8 +195,8 @@ export class ReviewQueue {
     const firstMonday = addCalendarDays(mondayOf(today), -7 * (WEEKS - 1));
     // One snapshot for every figure: counted separately while the projection commits, the
     // numbers would not add up (a case resolved between two queries counted in both).
-    const [unassigned, awaitingCitizen, mine, overdue, [ageing], weeks] = await this.sql.transaction(
-      async (tx) => {
+    const [unassigned, awaitingCitizen, mine, overdue, [ageing], weeks, backlog, late, workload, [limit]] =
+      await this.sql.transaction(async (tx) => {
         await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
         const count = async (text: string, params: unknown[]) =>
           Number((await tx.query<{ n: string }>(text, params))[0]?.n ?? 0);
@@ -177,9 +216,18 @@ export class ReviewQueue {
             unit,
             startOfMadridDay(firstMonday),
           ]),
+          await tx.query<{ status: string; n: string }>(QUEUE_QUERIES.backlog, [unit, OPEN_STATUSES]),
+          await tx.query<{ step: string; n: string }>(QUEUE_QUERIES.overdueByStep, [unit, today]),
+          await tx.query<{ reviewerId: string; open: string; awaitingCitizen: string; overdue: string }>(
+            QUEUE_QUERIES.workload,
+            [unit, OPEN_STATUSES, today],
+          ),
+          await tx.query<{ pending: string; overdue: string; nextDueOn: string | null }>(
+            QUEUE_QUERIES.notificationLimit,
+            [unit, 'notifyResolution' satisfies ReviewStep, today],
+          ),
         ] as const;
-      },
-    );
+      });
     const resolved = new Map(weeks.map((w) => [w.weekStart, Number(w.n)]));
     return {
       unit,
@@ -195,6 +243,25 @@ export class ReviewQueue {
         const weekStart = addCalendarDays(firstMonday, 7 * i);
         return { week: isoWeek(weekStart), weekStart, resolved: resolved.get(weekStart) ?? 0 };
       }),
+      backlog: OPEN_STATUSES.map((status) => ({
+        status,
+        cases: Number(backlog.find((row) => row.status === status)?.n ?? 0),
+      })),
+      overdueByStep: REVIEW_STEPS.map((step) => ({
+        step,
+        cases: Number(late.find((row) => row.step === step)?.n ?? 0),
+      })),
+      workload: workload.map((row) => ({
+        reviewerId: row.reviewerId,
+        open: Number(row.open),
+        awaitingCitizen: Number(row.awaitingCitizen),
+        overdue: Number(row.overdue),
+      })),
+      notificationLimit: {
+        pending: Number(limit?.pending ?? 0),
+        overdue: Number(limit?.overdue ?? 0),
+        nextDueOn: limit?.nextDueOn ?? null,
+      },
     };
   }
 
