@@ -8,6 +8,8 @@ import type { AreaMessages } from './define-messages';
 import { layoutMessages } from './layout.messages';
 import { loginMessages } from './login.messages';
 import { operatorMessages } from './operator.messages';
+import { staffLabelMessages } from './staff-labels.messages';
+import { supervisorMessages } from './supervisor.messages';
 
 export { LANGUAGES, languageOf, writtenDate, type Language };
 
@@ -28,7 +30,13 @@ export function writtenDateTime(language: Language, value: string): string {
  * Every page text, by area: each area keeps its own file (one per group of pages), all of
  * them meet here. A key is unique across areas (the unit test checks it).
  */
-export const AREAS: readonly AreaMessages<string>[] = [layoutMessages, loginMessages, operatorMessages];
+export const AREAS: readonly AreaMessages<string>[] = [
+  layoutMessages,
+  loginMessages,
+  operatorMessages,
+  staffLabelMessages,
+  supervisorMessages,
+];
 
 const CATALOG: Readonly<Record<Language, ReadonlyMap<string, string>>> = {
   es: new Map(AREAS.flatMap((area) => Object.entries(area.es))),
