@@ -46,7 +46,7 @@ export const isoInstant = z.iso
 
 /** A point in a case's history: a global log position, or an instant. */
 export const historyPoint = z
-  .string()
+  .string({ error: `must be given: ${POINT_MESSAGE.replace(/^must be /, '')}` })
   .transform((value, ctx): HistoryPoint => {
     if (POSITION.test(value)) return { kind: 'position', position: Number(value) };
     const instant = isoInstant.safeParse(value);
