@@ -61,11 +61,16 @@ export const position = z
   .regex(POSITION, 'must be a log position, a whole number')
   .transform(Number);
 
-/** Whether `a` lies after `b` when both say the same kind of thing; instants and positions are compared once resolved. */
-export const isAfter = (a: HistoryPoint, b: HistoryPoint): boolean =>
-  a.kind === 'position' && b.kind === 'position'
-    ? a.position > b.position
-    : a.kind === 'instant' && b.kind === 'instant' && a.at.getTime() > b.at.getTime();
+/**
+ * Whether `a` lies after `b` when both say the same kind of thing; an instant and a position are
+ * compared once resolved against the history. Zod runs the refinement that calls this even when a
+ * point failed to parse, so anything but two points is "not after".
+ */
+export const isAfter = (a: HistoryPoint | undefined, b: HistoryPoint | undefined): boolean => {
+  if (a?.kind === 'position' && b?.kind === 'position') return a.position > b.position;
+  if (a?.kind === 'instant' && b?.kind === 'instant') return a.at.getTime() > b.at.getTime();
+  return false;
+};
 
 export const instantSchema = z.iso.datetime().meta({ example: '2026-11-02T09:00:05.000Z' });
 export const caseIdSchema = z.uuid().meta({ example: '4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55' });

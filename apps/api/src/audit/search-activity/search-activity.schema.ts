@@ -44,7 +44,8 @@ export const searchActivityQuery = z
       .optional()
       .meta({ description: 'The `next` of the previous page.' }),
   })
-  .refine((query) => !query.from || !query.to || query.from.getTime() <= query.to.getTime(), {
+  // Zod runs this even when a field failed (a format issue does not abort), so it checks what it got.
+  .refine(({ from, to }) => !(from instanceof Date && to instanceof Date) || from.getTime() <= to.getTime(), {
     path: ['from'],
     message: 'must not be after to',
   });
