@@ -60,6 +60,7 @@ export function hostileTargets() {
     await login('operator', { subject: '11111111H', name: 'Operadora', roles: ['operator'] });
     await login('supervisor', SUPERVISOR);
     await login('reviewer', REVIEWER);
+    await login('auditor', { subject: '60345678A', name: 'Auditora', roles: ['auditor'] });
     medicalDraft = await draft('medical-reports');
     entitlementDraft = await draft('entitlement-applications');
     letterHash = (await LocalDiskBlobStore.inDataDir(process.env.DATA_DIR!).putBytes(pdfBytes('resolución')))
@@ -311,6 +312,32 @@ export function hostileTargets() {
       },
     },
     { name: 'GET /dev/sms', as: () => undefined, path: '/dev/sms', valid: { to: '+34600111222' } },
+    {
+      name: 'GET /audit/activity',
+      as: () => clients.auditor,
+      path: '/audit/activity',
+      valid: {
+        actor: REVIEWER.subject,
+        caseId: randomUUID(),
+        type: 'CaseResolved',
+        from: '2026-01-01T00:00:00Z',
+        to: '2026-12-31T00:00:00Z',
+        limit: '20',
+        cursor: Buffer.from('2026-01-01T00:00:00.000Z 1048577').toString('base64url'),
+      },
+    },
+    {
+      name: 'GET /audit/cases/{id}/diff',
+      as: () => clients.auditor,
+      path: `/audit/cases/${randomUUID()}/diff`,
+      valid: { from: '1048577', to: '2026-12-31T00:00:00Z' },
+    },
+    {
+      name: 'GET /audit/cases/{id}/state',
+      as: () => clients.auditor,
+      path: `/audit/cases/${randomUUID()}/state`,
+      valid: { at: '2026-12-31T00:00:00+01:00' },
+    },
   ];
 
   return { open, clients, citizen, draft, commands, queries };

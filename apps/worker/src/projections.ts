@@ -6,6 +6,7 @@ import { reviewQueueProjection } from '@expediente/infra/review-queue/review-que
 import { notificationInboxProjection } from '@expediente/infra/review-queue/notification-inbox.projection';
 import { issuedDocumentsProjection } from '@expediente/infra/verification/issued-documents';
 import { outstandingEffectsProjection } from '@expediente/infra/outbox/outstanding-effects';
+import { auditActivityProjection } from '@expediente/infra/audit/audit-activity.projection';
 import { effectsOf } from './outbox/outbox.routes';
 
 /** Every read model the system keeps, by name: what the worker runs and what `npm run projections:rebuild` rebuilds. */
@@ -19,6 +20,7 @@ export function projectionRunners(
     'review-queue': new ProjectionRunner(eventStore, sql, reviewQueueProjection(rules)),
     'notification-inbox': new ProjectionRunner(eventStore, sql, notificationInboxProjection),
     'issued-documents': new ProjectionRunner(eventStore, sql, issuedDocumentsProjection),
+    'audit-activity': new ProjectionRunner(eventStore, sql, auditActivityProjection),
     'outstanding-effects': new ProjectionRunner(eventStore, sql, outstandingEffectsProjection(effectsOf)),
   };
 }

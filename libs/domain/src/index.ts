@@ -81,3 +81,6 @@ export * from './expediente-events';
 export * from './alert/alert.events';
 export * from './alert/alert.commands';
 export { alertDecider, type Alert } from './alert/alert.decider';
+
+export * from './audit/audited-case';
+export * from './audit/state-diff';

@@ -1060,6 +1060,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/cases/{caseId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case’s raw history
+         * @description Every event of every stream that makes up the case (filing, proof of receipt, review, notifications, alerts, paper copy, powers of attorney it relied on), each with its whole envelope as stored, merged in global log order, a page at a time: pass the previous page’s `next` as `cursor`. Auditors only.
+         */
+        get: operations["viewCaseHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/cases/{caseId}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case’s state at an instant or log position
+         * @description The case folded from its events up to `at` (recorded at or before that instant) or `position` (at or before that global log position), or up to now when neither is given, through the domain’s own evolve functions: filing, receipt, review, notifications, alerts, paper copy, powers, and what the citizen read then. Auditors only.
+         */
+        get: operations["viewCaseState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/cases/{caseId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed in a case between two points
+         * @description The case’s state at `from` and at `to` (each a log position or an ISO instant), compared field by field (paths with the value before and after), with every event in between: its type, actor, role and level of assurance, and what it changed. Auditors only.
+         */
+        get: operations["diffCaseStates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who did what, and when
+         * @description Every recorded event, filtered by actor, case, event type and time range (all optional, combined), oldest first, a page at a time: pass the previous page’s `next` as `cursor`. Read from a projection of the log, so an event appears a moment after it is recorded. Auditors only.
+         */
+        get: operations["searchActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6921,6 +7001,598 @@ export interface operations {
                 };
             };
             /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewCaseHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The case (its filing’s id). */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A case’s raw history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        /** @description Every stream that makes up the case, whatever page this is. */
+                        streams: {
+                            stream: string;
+                            events: number;
+                            lastVersion: number;
+                        }[];
+                        /** @description Events of every stream, in global log order. */
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @example review-4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55 */
+                            stream: string;
+                            /**
+                             * @description The event type, as the domain names it.
+                             * @example ReviewerAssigned
+                             */
+                            type: string;
+                            schemaVersion: number;
+                            /** @description The event’s facts, as its type defines them (libs/domain, *.events.ts). */
+                            data: unknown;
+                            /** @description Who did it and why. */
+                            metadata: {
+                                /** @description DNI/NIE of who acted, or system:worker */
+                                actor?: string;
+                                actorName?: string;
+                                /** @description Comma-separated roles of the actor */
+                                role?: string;
+                                /** @example clave-permanente */
+                                levelOfAssurance?: string;
+                                /** @example AssignReviewer */
+                                command?: string;
+                                correlationId?: string;
+                                /** @description The event that caused this one */
+                                causationId?: string;
+                                idempotencyKey?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            recordedAt: string;
+                            streamVersion: number;
+                            /** @description Global log position. */
+                            position: number;
+                            /** @description sha-256 over the previous event’s hash and this event’s canonical JSON (RFC 8785). */
+                            hash: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last one. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID_QUERY */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewCaseState: {
+        parameters: {
+            query?: {
+                /** @description The state as it stood at this instant (events recorded at or before it). */
+                at?: string;
+                /** @description The state after the case’s last event at or before this log position. */
+                position?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The case (its filing’s id). */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A case’s state at an instant or log position */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        point: {
+                            /**
+                             * Format: date-time
+                             * @description The instant asked for, if one was.
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            at: string | null;
+                            /** @description The log position asked for, if one was. */
+                            position: number | null;
+                            /** @description How many of the case’s events had happened by then. */
+                            events: number;
+                            lastEvent: {
+                                /** Format: uuid */
+                                id: string;
+                                stream: string;
+                                type: string;
+                                position: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-11-02T09:00:05.000Z
+                                 */
+                                recordedAt: string;
+                            } | null;
+                        };
+                        state: {
+                            /** @description The filing (draft → submitted → withdrawn); null before its first event. */
+                            filing: ({
+                                /** @enum {string} */
+                                procedure: "medical-report-submission" | "entitlement-application";
+                                /** @enum {string} */
+                                status: "none" | "draft" | "submitted" | "withdrawn";
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            receipt: {
+                                /** @enum {string} */
+                                status: "none" | "issued";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            review: {
+                                /** @enum {string} */
+                                status: "none" | "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description Every notification of the case, by id. */
+                            notifications: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status: "none" | "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            paperPost: {
+                                /** @enum {string} */
+                                status: "none" | "posted";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            alerts: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status: "none" | "sent" | "failed";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            /** @description Powers of attorney the case relied on, by id. */
+                            powers: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status: "none" | "granted" | "accepted" | "revoked";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            /** @description What the citizen read then; null while the case had no review. */
+                            citizen: {
+                                /** @enum {string} */
+                                status: "routed" | "assigned" | "information-requested" | "information-provided" | "evaluated" | "resolved" | "notification-available" | "notification-accepted" | "notification-rejected" | "notification-deemed-rejected" | "closed" | "withdrawn";
+                                informationRequest: {
+                                    requested: string;
+                                    /** Format: date */
+                                    dueOn: string;
+                                } | null;
+                                /** @enum {string|null} */
+                                outcome: "granted" | "partially-granted" | "denied" | null;
+                                notification: {
+                                    notificationId: string;
+                                    /** @enum {string} */
+                                    status: "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                                    /** Format: date */
+                                    lastDayToAccess: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-11-02T09:00:05.000Z
+                                     */
+                                    deemedRejectedAt: string;
+                                } | null;
+                                todo: ({
+                                    /** @enum {string} */
+                                    kind: "answer-information-request" | "open-notification" | "answer-notification";
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID_QUERY */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffCaseStates: {
+        parameters: {
+            query: {
+                /** @description must be a log position (a whole number, e.g. 1048577) or an ISO 8601 instant (e.g. 2026-11-02T09:00:00Z) */
+                from: string;
+                /** @description must be a log position (a whole number, e.g. 1048577) or an ISO 8601 instant (e.g. 2026-11-02T09:00:00Z) */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The case (its filing’s id). */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What changed in a case between two points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        from: {
+                            /**
+                             * Format: date-time
+                             * @description The instant asked for, if one was.
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            at: string | null;
+                            /** @description The log position asked for, if one was. */
+                            position: number | null;
+                            /** @description How many of the case’s events had happened by then. */
+                            events: number;
+                            lastEvent: {
+                                /** Format: uuid */
+                                id: string;
+                                stream: string;
+                                type: string;
+                                position: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-11-02T09:00:05.000Z
+                                 */
+                                recordedAt: string;
+                            } | null;
+                        };
+                        to: {
+                            /**
+                             * Format: date-time
+                             * @description The instant asked for, if one was.
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            at: string | null;
+                            /** @description The log position asked for, if one was. */
+                            position: number | null;
+                            /** @description How many of the case’s events had happened by then. */
+                            events: number;
+                            lastEvent: {
+                                /** Format: uuid */
+                                id: string;
+                                stream: string;
+                                type: string;
+                                position: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-11-02T09:00:05.000Z
+                                 */
+                                recordedAt: string;
+                            } | null;
+                        };
+                        /** @description What differs between the state at `from` and at `to`, field by field. */
+                        changes: {
+                            /** @example review.status */
+                            path: string;
+                            /**
+                             * @description Absent when the field did not exist before.
+                             * @example open
+                             */
+                            from?: unknown;
+                            /**
+                             * @description Absent when the field no longer exists.
+                             * @example assigned
+                             */
+                            to?: unknown;
+                            /** @description The events between the points that changed this path. */
+                            events: string[];
+                        }[];
+                        /** @description Each event after `from` up to `to`, in log order: who did it, how they logged in, what it changed. */
+                        events: {
+                            position: number;
+                            /** Format: uuid */
+                            eventId: string;
+                            stream: string;
+                            type: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            recordedAt: string;
+                            /**
+                             * @description DNI/NIE, or system:worker
+                             * @example 50234567Z
+                             */
+                            actor: string | null;
+                            actorName: string | null;
+                            /**
+                             * @description Comma-separated roles
+                             * @example reviewer
+                             */
+                            role: string | null;
+                            /** @example certificate */
+                            levelOfAssurance: string | null;
+                            changes: {
+                                /** @example review.status */
+                                path: string;
+                                /**
+                                 * @description Absent when the field did not exist before.
+                                 * @example open
+                                 */
+                                from?: unknown;
+                                /**
+                                 * @description Absent when the field no longer exists.
+                                 * @example assigned
+                                 */
+                                to?: unknown;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID_QUERY */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchActivity: {
+        parameters: {
+            query?: {
+                /** @description Who acted: a DNI/NIE, or system:worker. */
+                actor?: string;
+                caseId?: string;
+                type?: "ReportDraftCreated" | "ReportDraftUpdated" | "ReportDocumentAttached" | "ReportDocumentRemoved" | "ReportsSubmitted" | "ReportsWithdrawn" | "EntitlementDraftCreated" | "EntitlementDraftUpdated" | "EntitlementDocumentAttached" | "EntitlementDocumentRemoved" | "EntitlementApplicationSubmitted" | "EntitlementApplicationWithdrawn" | "CaseRoutedToUnit" | "ProofOfReceiptIssued" | "ReviewOpened" | "ReviewerAssigned" | "InformationRequested" | "InformationProvided" | "CaseEvaluated" | "CaseResolved" | "ReviewWithdrawn" | "ResolutionIssued" | "CaseClosed" | "PaperCopyPosted" | "DeadlineExpired" | "NotificationMadeAvailable" | "NotificationAccessed" | "NotificationAccepted" | "NotificationRejected" | "NotificationDeemedRejected" | "PowerGranted" | "PowerAccepted" | "PowerRevoked" | "AlertSent" | "AlertFailed";
+                /** @description Recorded at or after this instant. */
+                from?: string;
+                /** @description Recorded at or before this instant. */
+                to?: string;
+                limit?: number;
+                /** @description The `next` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who did what, and when */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            position: number;
+                            /** Format: uuid */
+                            eventId: string;
+                            stream: string;
+                            /** @example ReviewerAssigned */
+                            type: string;
+                            /** @description Null for events outside any case (a power granted). */
+                            caseId: string | null;
+                            /**
+                             * @description DNI/NIE, or system:worker
+                             * @example 50234567Z
+                             */
+                            actor: string | null;
+                            actorName: string | null;
+                            /**
+                             * @description Comma-separated roles
+                             * @example reviewer
+                             */
+                            role: string | null;
+                            /** @example certificate */
+                            levelOfAssurance: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            recordedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last one. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID_QUERY */
             422: {
                 headers: {
                     [name: string]: unknown;
