@@ -81,3 +81,9 @@ export * from './expediente-events';
 export * from './alert/alert.events';
 export * from './alert/alert.commands';
 export { alertDecider, type Alert } from './alert/alert.decider';
+
+export * from './case-access/case-access.rules';
+export * from './case-access/case-documents';
+export * from './case-access/case-access.events';
+export * from './case-access/case-access.commands';
+export { caseAccessDecider, type CaseAccess } from './case-access/case-access.decider';
