@@ -13,6 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PowersModule } from './powers/powers.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
+import { AuditModule } from './audit/audit.module';
 
 @Module({})
 export class ApiModule {
@@ -31,6 +32,7 @@ export class ApiModule {
         PowersModule,
         DashboardModule,
         CaseLifecycleModule,
+        AuditModule,
         FilingModule,
         StatusModule,
         AdminModule,
