@@ -60,6 +60,7 @@ export function hostileTargets() {
     await login('operator', { subject: '11111111H', name: 'Operadora', roles: ['operator'] });
     await login('supervisor', SUPERVISOR);
     await login('reviewer', REVIEWER);
+    await login('auditor', { subject: '70123456K', name: 'Auditora', roles: ['auditor'] });
     medicalDraft = await draft('medical-reports');
     entitlementDraft = await draft('entitlement-applications');
     letterHash = (await LocalDiskBlobStore.inDataDir(process.env.DATA_DIR!).putBytes(pdfBytes('resolución')))
@@ -308,6 +309,19 @@ export function hostileTargets() {
       valid: {
         limit: '20',
         before: Buffer.from(`2026-01-01T00:00:00.000Z ${randomUUID()}`).toString('base64url'),
+      },
+    },
+    {
+      name: 'GET /audit/document-reads',
+      as: () => clients.auditor,
+      path: '/audit/document-reads',
+      valid: {
+        caseId: randomUUID(),
+        actor: REVIEWER.subject,
+        from: '2026-01-01T00:00:00.000Z',
+        to: '2027-01-01T00:00:00.000Z',
+        limit: '20',
+        cursor: Buffer.from(`2026-01-01T00:00:00.000Z ${randomUUID()}`).toString('base64url'),
       },
     },
     { name: 'GET /dev/sms', as: () => undefined, path: '/dev/sms', valid: { to: '+34600111222' } },
