@@ -348,6 +348,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews/{caseId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every document of a case
+         * @description For reviewers and supervisors of the unit the case is routed to: the filing’s attachments, the documents the citizen provided later, and the proof of receipt and resolution issued, in the order they came, with the step that provided each. Anyone else gets 404, as for a case that does not exist.
+         */
+        get: operations["listCaseDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{caseId}/documents/{blobHash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a document of a case
+         * @description The document’s bytes, with the type it was stored with: a PDF or an image is shown inline, anything else is downloaded. Each read is first recorded (who, in which role and unit, with which level of assurance, which document, when, under which request) for the auditors and the citizen; if it cannot be recorded nothing is served (503 READ_NOT_RECORDED). Anyone but the staff of the case’s unit gets 404, as for a case that does not exist.
+         */
+        get: operations["readCaseDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/notifications": {
         parameters: {
             query?: never;
@@ -604,6 +644,26 @@ export interface paths {
          * @description The unit’s cases, oldest first, filtered by status, procedure, province, reviewer ("me" for the caller) or overdue, a page at a time: pass the previous page’s `next` as `cursor`.
          */
         get: operations["listUnitCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/document-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recorded read of a case’s documents
+         * @description For auditors: who (person, role, unit, level of assurance) opened which document of which case, when and under which request, oldest first, filtered by case, person and time. Kept from the DocumentRead events of the log (stream case-access-<caseId>), whose position and hash each item gives; pass the previous page’s `next` as `cursor`.
+         */
+        get: operations["listDocumentReads"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1763,7 +1823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN_ROLE */
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1854,7 +1914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN_ROLE, WRONG_UNIT, ONLY_SUPERVISOR_MAY_ASSIGN, NOT_UNIT_STAFF */
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, WRONG_UNIT, ONLY_SUPERVISOR_MAY_ASSIGN, NOT_UNIT_STAFF */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1964,7 +2024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN_ROLE, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2065,7 +2125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN_ROLE, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2173,7 +2233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN_ROLE, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2802,6 +2862,158 @@ export interface operations {
             };
             /** @description UNSAFE_TEXT */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List every document of a case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        documents: {
+                            /**
+                             * @description The document’s sha-256: its id within the case.
+                             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+                             */
+                            blobHash: string;
+                            /** @example informe-traumatologia.pdf */
+                            filename: string;
+                            /** @enum {string} */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "image/tiff";
+                            /** @example 48213 */
+                            size: number;
+                            /** @enum {string} */
+                            kind: "medical-report" | "application-form" | "supporting-document" | "representation" | "other" | "proof-of-receipt" | "resolution";
+                            /**
+                             * @description The step that put it on the case: the filing, the citizen’s answer to an information request, or a document the administration issued.
+                             * @enum {string}
+                             */
+                            providedIn: "filing" | "information" | "proof-of-receipt" | "resolution";
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            providedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readCaseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                blobHash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document (application/pdf, image/jpeg, image/png or image/tiff). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND, DOCUMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description READ_NOT_RECORDED */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4306,6 +4518,117 @@ export interface operations {
             };
             /** @description UNKNOWN_UNIT */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDocumentReads: {
+        parameters: {
+            query?: {
+                /** @description Reads of this case’s documents only. */
+                caseId?: string;
+                /** @description Reads by this person (DNI/NIE) only. */
+                actor?: string;
+                /** @description Reads at or after this instant. */
+                from?: string;
+                /** @description Reads before this instant. */
+                to?: string;
+                limit?: number;
+                /** @description The `next` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every recorded read of a case’s documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            eventId: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            reader: {
+                                /** @example 22222222J */
+                                id: string;
+                                /** @enum {string} */
+                                role: "reviewer" | "supervisor";
+                                unit: {
+                                    /** @example INSS-28 */
+                                    id: string;
+                                    /** @example INSS Madrid */
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                levelOfAssurance: "certificate" | "clave-permanente" | "clave-movil";
+                            };
+                            document: {
+                                blobHash: string;
+                                /** @example informe.pdf */
+                                filename: string;
+                                /** @example application/pdf */
+                                contentType: string;
+                                /** @enum {string} */
+                                providedIn: "filing" | "information" | "proof-of-receipt" | "resolution";
+                            };
+                            /** @description The X-Request-Id of the request that read it. */
+                            requestId: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            readAt: string;
+                            /** @description Its place in stream case-access-<caseId>, to check against the log. */
+                            streamVersion: number;
+                            /** @description The event’s hash in the chain. */
+                            hash: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last one. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
