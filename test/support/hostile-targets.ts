@@ -311,6 +311,19 @@ export function hostileTargets() {
         before: Buffer.from(`2026-01-01T00:00:00.000Z ${randomUUID()}`).toString('base64url'),
       },
     },
+    {
+      name: 'GET /audit/document-reads',
+      as: () => clients.auditor,
+      path: '/audit/document-reads',
+      valid: {
+        caseId: randomUUID(),
+        actor: REVIEWER.subject,
+        from: '2026-01-01T00:00:00.000Z',
+        to: '2027-01-01T00:00:00.000Z',
+        limit: '20',
+        cursor: Buffer.from(`2026-01-01T00:00:00.000Z ${randomUUID()}`).toString('base64url'),
+      },
+    },
     { name: 'GET /dev/sms', as: () => undefined, path: '/dev/sms', valid: { to: '+34600111222' } },
     {
       name: 'GET /audit/activity',

@@ -32,6 +32,7 @@ export class ApiModule {
         PowersModule,
         DashboardModule,
         CaseLifecycleModule,
+        AuditModule,
         FilingModule,
         StatusModule,
         AdminModule,

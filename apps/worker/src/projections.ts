@@ -5,6 +5,7 @@ import { ProjectionRunner } from '@expediente/infra/projections/projection-runne
 import { reviewQueueProjection } from '@expediente/infra/review-queue/review-queue.projection';
 import { notificationInboxProjection } from '@expediente/infra/review-queue/notification-inbox.projection';
 import { issuedDocumentsProjection } from '@expediente/infra/verification/issued-documents';
+import { documentReadsProjection } from '@expediente/infra/case-access/document-reads.projection';
 import { outstandingEffectsProjection } from '@expediente/infra/outbox/outstanding-effects';
 import { auditActivityProjection } from '@expediente/infra/audit/audit-activity.projection';
 import { effectsOf } from './outbox/outbox.routes';
@@ -21,6 +22,7 @@ export function projectionRunners(
     'notification-inbox': new ProjectionRunner(eventStore, sql, notificationInboxProjection),
     'issued-documents': new ProjectionRunner(eventStore, sql, issuedDocumentsProjection),
     'audit-activity': new ProjectionRunner(eventStore, sql, auditActivityProjection),
+    'document-reads': new ProjectionRunner(eventStore, sql, documentReadsProjection),
     'outstanding-effects': new ProjectionRunner(eventStore, sql, outstandingEffectsProjection(effectsOf)),
   };
 }

@@ -3,6 +3,7 @@
  * every projection switch on. The envelope type says what a stored event carries around it.
  */
 import type { AlertEvent } from './alert/alert.events';
+import type { CaseAccessEvent } from './case-access/case-access.events';
 import type { CaseReviewEvent } from './case-review/case-review.events';
 import type { EntitlementApplicationEvent } from './entitlement-application/entitlement-application.events';
 import type { MedicalReportSubmissionEvent } from './medical-report-submission/medical-report-submission.events';
@@ -19,7 +20,8 @@ export type ExpedienteEvent =
   | NotificationEvent
   | PowerOfAttorneyEvent
   | PaperPostEvent
-  | AlertEvent;
+  | AlertEvent
+  | CaseAccessEvent;
 
 export type ExpedienteEventType = ExpedienteEvent['type'];
 export type EventOfType<Type extends ExpedienteEventType> = Extract<ExpedienteEvent, { type: Type }>;
@@ -61,6 +63,7 @@ const KNOWN: Readonly<Record<ExpedienteEventType, true>> = {
   PowerRevoked: true,
   AlertSent: true,
   AlertFailed: true,
+  DocumentRead: true,
 };
 
 export const EXPEDIENTE_EVENT_TYPES = Object.keys(KNOWN) as readonly ExpedienteEventType[];

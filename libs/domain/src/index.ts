@@ -84,3 +84,8 @@ export { alertDecider, type Alert } from './alert/alert.decider';
 
 export * from './audit/audited-case';
 export * from './audit/state-diff';
+export * from './case-access/case-access.rules';
+export * from './case-access/case-documents';
+export * from './case-access/case-access.events';
+export * from './case-access/case-access.commands';
+export { caseAccessDecider, type CaseAccess } from './case-access/case-access.decider';

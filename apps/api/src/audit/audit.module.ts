@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ListDocumentReadsController } from './list-document-reads/list-document-reads.controller';
+import { ListDocumentReadsHandler } from './list-document-reads/list-document-reads.handler';
 import { AUDIT_PROVIDERS } from '@expediente/infra/audit/audit.providers';
 import { ViewCaseHistoryController } from './view-case-history/view-case-history.controller';
 import { ViewCaseHistoryHandler } from './view-case-history/view-case-history.handler';
@@ -9,13 +11,14 @@ import { DiffCaseStatesHandler } from './diff-case-states/diff-case-states.handl
 import { SearchActivityController } from './search-activity/search-activity.controller';
 import { SearchActivityHandler } from './search-activity/search-activity.handler';
 
-/** The auditors' read-only queries: a case's history, its state at any point, what changed, who did what. */
+/** The auditors' read-only queries: a case's history, its state at any point, what changed, who did what, who read which document. */
 @Module({
   controllers: [
     ViewCaseHistoryController,
     ViewCaseStateController,
     DiffCaseStatesController,
     SearchActivityController,
+    ListDocumentReadsController,
   ],
   providers: [
     ...AUDIT_PROVIDERS,
@@ -23,6 +26,7 @@ import { SearchActivityHandler } from './search-activity/search-activity.handler
     ViewCaseStateHandler,
     DiffCaseStatesHandler,
     SearchActivityHandler,
+    ListDocumentReadsHandler,
   ],
 })
 export class AuditModule {}

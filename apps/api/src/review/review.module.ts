@@ -6,6 +6,11 @@ import { staffDirectoryProvider } from '@expediente/infra/staff/staff-directory.
 import { IdentityApiModule } from '../identity/identity-api.module';
 import { CaseLifecycleModule } from '../case-lifecycle/case-lifecycle.module';
 import { Reviews } from './review.shared';
+import { UnitCaseDocuments } from './case-documents.shared';
+import { ListCaseDocumentsController } from './list-case-documents/list-case-documents.controller';
+import { ListCaseDocumentsHandler } from './list-case-documents/list-case-documents.handler';
+import { ReadCaseDocumentController } from './read-case-document/read-case-document.controller';
+import { ReadCaseDocumentHandler } from './read-case-document/read-case-document.handler';
 import { ViewReviewController } from './view-review/view-review.controller';
 import { ViewReviewHandler } from './view-review/view-review.handler';
 import { AssignReviewerController } from './assign-reviewer/assign-reviewer.controller';
@@ -44,9 +49,12 @@ import { WithdrawReviewHandler } from './withdraw-review/withdraw-review.handler
     RequestInformationSigningCodeController,
     ProvideInformationController,
     WithdrawReviewController,
+    ListCaseDocumentsController,
+    ReadCaseDocumentController,
   ],
   providers: [
     Reviews,
+    UnitCaseDocuments,
     staffDirectoryProvider,
     {
       provide: InformationDrafts,
@@ -64,7 +72,9 @@ import { WithdrawReviewHandler } from './withdraw-review/withdraw-review.handler
     RequestInformationSigningCodeHandler,
     ProvideInformationHandler,
     WithdrawReviewHandler,
+    ListCaseDocumentsHandler,
+    ReadCaseDocumentHandler,
   ],
-  exports: [STAFF_DIRECTORY],
+  exports: [STAFF_DIRECTORY, Reviews],
 })
 export class ReviewModule {}

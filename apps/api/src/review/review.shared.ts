@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   caseReviewDecider,
   IllegalState,
+  mayReadAsCompetentUnit,
   NotFound,
   type CaseReview,
   type CaseReviewCommand,
@@ -14,6 +15,7 @@ import type { Principal } from '@expediente/infra/identity/identity-provider.por
 import { streams } from '@expediente/infra/event-store/streams';
 import { ApiProblem } from '../problem/api-problem';
 import { parseIfMatch } from '../problem/if-match';
+import { actorOf } from '../commands/command-context';
 
 export type ExistingReview = Exclude<CaseReview, { status: 'none' }>;
 
@@ -54,7 +56,7 @@ export type ReviewOutcome = z.infer<typeof reviewOutcomeSchema>;
 /** Refusals of every route under /reviews/{caseId}. */
 export const REVIEW_REFUSALS = [
   { status: 400, codes: ['INVALID_ID'] },
-  { status: 403, codes: ['FORBIDDEN_ROLE'] },
+  { status: 403, codes: ['FORBIDDEN_ROLE', 'LEVEL_OF_ASSURANCE_TOO_LOW'] },
   { status: 404, codes: ['REVIEW_NOT_FOUND'] },
 ] as const;
 
@@ -95,10 +97,14 @@ export class Reviews {
     return { review: state.status === 'none' ? undefined : state, version: version ?? -1 };
   }
 
-  /** Staff see the cases of their own unit only: ICAM never sees INSS cases, nor the reverse. */
+  /**
+   * Staff see the cases of their own unit only (ICAM never sees INSS cases, nor the reverse), judged
+   * by the domain's one rule for staff reads on the session asking now.
+   */
   async forStaff(principal: Principal, caseId: string): Promise<{ review: ExistingReview; version: number }> {
     const { review, version } = await this.load(caseId);
-    if (!review || !isStaff(principal) || review.unit.id !== principal.unit) throw reviewNotFound(caseId);
+    mayReadAsCompetentUnit(actorOf(principal), caseId, review && { caseId, unit: review.unit });
+    if (!review) throw reviewNotFound(caseId);
     return { review, version };
   }
 

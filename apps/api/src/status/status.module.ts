@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityApiModule } from '../identity/identity-api.module';
+import { ReviewModule } from '../review/review.module';
 import { VisibleCases } from './status.shared';
 import { ListMyCasesController } from './list-my-cases/list-my-cases.controller';
 import { ListMyCasesHandler } from './list-my-cases/list-my-cases.handler';
@@ -14,7 +15,7 @@ import { VerifyDocumentHandler } from './verify-document/verify-document.handler
 
 /** What citizens (and their representatives) see of their cases, and the public check of issued documents. */
 @Module({
-  imports: [IdentityApiModule],
+  imports: [IdentityApiModule, ReviewModule],
   controllers: [
     ListMyCasesController,
     ViewCaseStatusController,

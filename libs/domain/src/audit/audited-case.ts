@@ -25,6 +25,7 @@ import { notificationDecider, type Notification } from '../notification/notifica
 import { paperPostDecider, type PaperPost } from '../paper-post/paper-post.decider';
 import { powerOfAttorneyDecider, type PowerOfAttorney } from '../power-of-attorney/power-of-attorney.decider';
 import { proofOfReceiptDecider, type ProofOfReceipt } from '../proof-of-receipt/proof-of-receipt.decider';
+import { caseAccessDecider, type CaseAccess } from '../case-access/case-access.decider';
 
 export type AuditedFiling =
   | { readonly procedure: 'medical-report-submission'; readonly state: MedicalReportSubmission }
@@ -41,6 +42,8 @@ export interface AuditedCase {
   readonly alerts: Readonly<Record<string, Alert>>;
   /** Powers of attorney the case relies on (the filing's basis, a notification's actor). */
   readonly powers: Readonly<Record<string, PowerOfAttorney>>;
+  /** The case's access log: how many reads of its health data were recorded. */
+  readonly access: CaseAccess;
 }
 
 export const initialAuditedCase = (): AuditedCase => ({
@@ -51,6 +54,7 @@ export const initialAuditedCase = (): AuditedCase => ({
   paperPost: paperPostDecider.initialState(),
   alerts: {},
   powers: {},
+  access: caseAccessDecider.initialState(),
 });
 
 const medicalReports = (state: AuditedCase): MedicalReportSubmission =>
@@ -162,6 +166,8 @@ export const evolveAuditedCase = (state: AuditedCase, event: ExpedienteEvent): A
           powerOfAttorneyDecider.evolve(current ?? powerOfAttorneyDecider.initialState(), event),
         ),
       };
+    case 'DocumentRead':
+      return { ...state, access: caseAccessDecider.evolve(state.access, event) };
     default: {
       const unknown: never = event;
       return unknown;
@@ -178,6 +184,7 @@ export interface CaseSnapshot {
   readonly paperPost: PaperPost;
   readonly alerts: Readonly<Record<string, Alert>>;
   readonly powers: Readonly<Record<string, PowerOfAttorney>>;
+  readonly access: CaseAccess;
   /** `citizenViewOf` the case then: null while it had no review (the filing says where it stood). */
   readonly citizen: CitizenView | null;
 }
@@ -190,6 +197,7 @@ export const snapshotOf = (state: AuditedCase): CaseSnapshot => ({
   paperPost: state.paperPost,
   alerts: state.alerts,
   powers: state.powers,
+  access: state.access,
   citizen: citizenViewOf(state.citizenCase),
 });
 

@@ -348,6 +348,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews/{caseId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every document of a case
+         * @description For reviewers and supervisors of the unit the case is routed to: the filing’s attachments, the documents the citizen provided later, and the proof of receipt and resolution issued, in the order they came, with the step that provided each. Anyone else gets 404, as for a case that does not exist.
+         */
+        get: operations["listCaseDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{caseId}/documents/{blobHash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a document of a case
+         * @description The document’s bytes, with the type it was stored with: a PDF or an image is shown inline, anything else is downloaded. Each read is first recorded (who, in which role and unit, with which level of assurance, which document, when, under which request) for the auditors and the citizen; if it cannot be recorded nothing is served (503 READ_NOT_RECORDED). Anyone but the staff of the case’s unit gets 404, as for a case that does not exist.
+         */
+        get: operations["readCaseDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/notifications": {
         parameters: {
             query?: never;
@@ -604,6 +644,106 @@ export interface paths {
          * @description The unit’s cases, oldest first, filtered by status, procedure, province, reviewer ("me" for the caller) or overdue, a page at a time: pass the previous page’s `next` as `cursor`.
          */
         get: operations["listUnitCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/cases/{caseId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case’s raw history
+         * @description Every event of every stream that makes up the case (filing, proof of receipt, review, notifications, alerts, paper copy, powers of attorney it relied on), each with its whole envelope as stored, merged in global log order, a page at a time: pass the previous page’s `next` as `cursor`. Auditors only.
+         */
+        get: operations["viewCaseHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/cases/{caseId}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case’s state at an instant or log position
+         * @description The case folded from its events up to `at` (recorded at or before that instant) or `position` (at or before that global log position), or up to now when neither is given, through the domain’s own evolve functions: filing, receipt, review, notifications, alerts, paper copy, powers, and what the citizen read then. Auditors only.
+         */
+        get: operations["viewCaseState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/cases/{caseId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed in a case between two points
+         * @description The case’s state at `from` and at `to` (each a log position or an ISO instant), compared field by field (paths with the value before and after), with every event in between: its type, actor, role and level of assurance, and what it changed. Auditors only.
+         */
+        get: operations["diffCaseStates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who did what, and when
+         * @description Every recorded event, filtered by actor, case, event type and time range (all optional, combined), oldest first, a page at a time: pass the previous page’s `next` as `cursor`. Read from a projection of the log, so an event appears a moment after it is recorded. Auditors only.
+         */
+        get: operations["searchActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/document-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every recorded read of a case’s documents
+         * @description For auditors: who (person, role, unit, level of assurance) opened which document of which case, when and under which request, oldest first, filtered by case, person and time. Kept from the DocumentRead events of the log (stream case-access-<caseId>), whose position and hash each item gives; pass the previous page’s `next` as `cursor`.
+         */
+        get: operations["listDocumentReads"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1054,86 +1194,6 @@ export interface paths {
          * @description Operators load which benefit requests are under evaluation in which INSS province (from the benefits system), so medical-report filings can be checked against them. Up to 10 000 records per request; a record already held is updated.
          */
         post: operations["importBenefitRecords"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/audit/cases/{caseId}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A case’s raw history
-         * @description Every event of every stream that makes up the case (filing, proof of receipt, review, notifications, alerts, paper copy, powers of attorney it relied on), each with its whole envelope as stored, merged in global log order, a page at a time: pass the previous page’s `next` as `cursor`. Auditors only.
-         */
-        get: operations["viewCaseHistory"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/audit/cases/{caseId}/state": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A case’s state at an instant or log position
-         * @description The case folded from its events up to `at` (recorded at or before that instant) or `position` (at or before that global log position), or up to now when neither is given, through the domain’s own evolve functions: filing, receipt, review, notifications, alerts, paper copy, powers, and what the citizen read then. Auditors only.
-         */
-        get: operations["viewCaseState"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/audit/cases/{caseId}/diff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What changed in a case between two points
-         * @description The case’s state at `from` and at `to` (each a log position or an ISO instant), compared field by field (paths with the value before and after), with every event in between: its type, actor, role and level of assurance, and what it changed. Auditors only.
-         */
-        get: operations["diffCaseStates"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/audit/activity": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Who did what, and when
-         * @description Every recorded event, filtered by actor, case, event type and time range (all optional, combined), oldest first, a page at a time: pass the previous page’s `next` as `cursor`. Read from a projection of the log, so an event appears a moment after it is recorded. Auditors only.
-         */
-        get: operations["searchActivity"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1843,7 +1903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN_ROLE */
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1934,7 +1994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN_ROLE, WRONG_UNIT, ONLY_SUPERVISOR_MAY_ASSIGN, NOT_UNIT_STAFF */
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, WRONG_UNIT, ONLY_SUPERVISOR_MAY_ASSIGN, NOT_UNIT_STAFF */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2044,7 +2104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN_ROLE, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2145,7 +2205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN_ROLE, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2253,7 +2313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description FORBIDDEN_ROLE, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2882,6 +2942,158 @@ export interface operations {
             };
             /** @description UNSAFE_TEXT */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List every document of a case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        documents: {
+                            /**
+                             * @description The document’s sha-256: its id within the case.
+                             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+                             */
+                            blobHash: string;
+                            /** @example informe-traumatologia.pdf */
+                            filename: string;
+                            /** @enum {string} */
+                            contentType: "application/pdf" | "image/jpeg" | "image/png" | "image/tiff";
+                            /** @example 48213 */
+                            size: number;
+                            /** @enum {string} */
+                            kind: "medical-report" | "application-form" | "supporting-document" | "representation" | "other" | "proof-of-receipt" | "resolution";
+                            /**
+                             * @description The step that put it on the case: the filing, the citizen’s answer to an information request, or a document the administration issued.
+                             * @enum {string}
+                             */
+                            providedIn: "filing" | "information" | "proof-of-receipt" | "resolution";
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            providedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readCaseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                blobHash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document (application/pdf, image/jpeg, image/png or image/tiff). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND, DOCUMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description READ_NOT_RECORDED */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4418,6 +4630,709 @@ export interface operations {
             };
             /** @description UNKNOWN_UNIT */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewCaseHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The case (its filing’s id). */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A case’s raw history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        /** @description Every stream that makes up the case, whatever page this is. */
+                        streams: {
+                            stream: string;
+                            events: number;
+                            lastVersion: number;
+                        }[];
+                        /** @description Events of every stream, in global log order. */
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @example review-4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55 */
+                            stream: string;
+                            /**
+                             * @description The event type, as the domain names it.
+                             * @example ReviewerAssigned
+                             */
+                            type: string;
+                            schemaVersion: number;
+                            /** @description The event’s facts, as its type defines them (libs/domain, *.events.ts). */
+                            data: unknown;
+                            /** @description Who did it and why. */
+                            metadata: {
+                                /** @description DNI/NIE of who acted, or system:worker */
+                                actor?: string;
+                                actorName?: string;
+                                /** @description Comma-separated roles of the actor */
+                                role?: string;
+                                /** @example clave-permanente */
+                                levelOfAssurance?: string;
+                                /** @example AssignReviewer */
+                                command?: string;
+                                correlationId?: string;
+                                /** @description The event that caused this one */
+                                causationId?: string;
+                                idempotencyKey?: string;
+                                reason?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            recordedAt: string;
+                            streamVersion: number;
+                            /** @description Global log position. */
+                            position: number;
+                            /** @description sha-256 over the previous event’s hash and this event’s canonical JSON (RFC 8785). */
+                            hash: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last one. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID_QUERY */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewCaseState: {
+        parameters: {
+            query?: {
+                /** @description The state as it stood at this instant (events recorded at or before it). */
+                at?: string;
+                /** @description The state after the case’s last event at or before this log position. */
+                position?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The case (its filing’s id). */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A case’s state at an instant or log position */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        point: {
+                            /**
+                             * Format: date-time
+                             * @description The instant asked for, if one was.
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            at: string | null;
+                            /** @description The log position asked for, if one was. */
+                            position: number | null;
+                            /** @description How many of the case’s events had happened by then. */
+                            events: number;
+                            lastEvent: {
+                                /** Format: uuid */
+                                id: string;
+                                stream: string;
+                                type: string;
+                                position: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-11-02T09:00:05.000Z
+                                 */
+                                recordedAt: string;
+                            } | null;
+                        };
+                        state: {
+                            /** @description The filing (draft → submitted → withdrawn); null before its first event. */
+                            filing: ({
+                                /** @enum {string} */
+                                procedure: "medical-report-submission" | "entitlement-application";
+                                /** @enum {string} */
+                                status: "none" | "draft" | "submitted" | "withdrawn";
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
+                            receipt: {
+                                /** @enum {string} */
+                                status: "none" | "issued";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            review: {
+                                /** @enum {string} */
+                                status: "none" | "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description Every notification of the case, by id. */
+                            notifications: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status: "none" | "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            paperPost: {
+                                /** @enum {string} */
+                                status: "none" | "posted";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            alerts: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status: "none" | "sent" | "failed";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            /** @description Powers of attorney the case relied on, by id. */
+                            powers: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status: "none" | "granted" | "accepted" | "revoked";
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            /** @description What the citizen read then; null while the case had no review. */
+                            citizen: {
+                                /** @enum {string} */
+                                status: "routed" | "assigned" | "information-requested" | "information-provided" | "evaluated" | "resolved" | "notification-available" | "notification-accepted" | "notification-rejected" | "notification-deemed-rejected" | "closed" | "withdrawn";
+                                informationRequest: {
+                                    requested: string;
+                                    /** Format: date */
+                                    dueOn: string;
+                                } | null;
+                                /** @enum {string|null} */
+                                outcome: "granted" | "partially-granted" | "denied" | null;
+                                notification: {
+                                    notificationId: string;
+                                    /** @enum {string} */
+                                    status: "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
+                                    /** Format: date */
+                                    lastDayToAccess: string;
+                                    /**
+                                     * Format: date-time
+                                     * @example 2026-11-02T09:00:05.000Z
+                                     */
+                                    deemedRejectedAt: string;
+                                } | null;
+                                todo: ({
+                                    /** @enum {string} */
+                                    kind: "answer-information-request" | "open-notification" | "answer-notification";
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID_QUERY */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffCaseStates: {
+        parameters: {
+            query: {
+                /** @description must be a log position (a whole number, e.g. 1048577) or an ISO 8601 instant (e.g. 2026-11-02T09:00:00Z) */
+                from: string;
+                /** @description must be a log position (a whole number, e.g. 1048577) or an ISO 8601 instant (e.g. 2026-11-02T09:00:00Z) */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The case (its filing’s id). */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What changed in a case between two points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        from: {
+                            /**
+                             * Format: date-time
+                             * @description The instant asked for, if one was.
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            at: string | null;
+                            /** @description The log position asked for, if one was. */
+                            position: number | null;
+                            /** @description How many of the case’s events had happened by then. */
+                            events: number;
+                            lastEvent: {
+                                /** Format: uuid */
+                                id: string;
+                                stream: string;
+                                type: string;
+                                position: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-11-02T09:00:05.000Z
+                                 */
+                                recordedAt: string;
+                            } | null;
+                        };
+                        to: {
+                            /**
+                             * Format: date-time
+                             * @description The instant asked for, if one was.
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            at: string | null;
+                            /** @description The log position asked for, if one was. */
+                            position: number | null;
+                            /** @description How many of the case’s events had happened by then. */
+                            events: number;
+                            lastEvent: {
+                                /** Format: uuid */
+                                id: string;
+                                stream: string;
+                                type: string;
+                                position: number;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-11-02T09:00:05.000Z
+                                 */
+                                recordedAt: string;
+                            } | null;
+                        };
+                        /** @description What differs between the state at `from` and at `to`, field by field. */
+                        changes: {
+                            /** @example review.status */
+                            path: string;
+                            /**
+                             * @description Absent when the field did not exist before.
+                             * @example open
+                             */
+                            from?: unknown;
+                            /**
+                             * @description Absent when the field no longer exists.
+                             * @example assigned
+                             */
+                            to?: unknown;
+                            /** @description The events between the points that changed this path. */
+                            events: string[];
+                        }[];
+                        /** @description Each event after `from` up to `to`, in log order: who did it, how they logged in, what it changed. */
+                        events: {
+                            position: number;
+                            /** Format: uuid */
+                            eventId: string;
+                            stream: string;
+                            type: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            recordedAt: string;
+                            /**
+                             * @description DNI/NIE, or system:worker
+                             * @example 50234567Z
+                             */
+                            actor: string | null;
+                            actorName: string | null;
+                            /**
+                             * @description Comma-separated roles
+                             * @example reviewer
+                             */
+                            role: string | null;
+                            /** @example certificate */
+                            levelOfAssurance: string | null;
+                            changes: {
+                                /** @example review.status */
+                                path: string;
+                                /**
+                                 * @description Absent when the field did not exist before.
+                                 * @example open
+                                 */
+                                from?: unknown;
+                                /**
+                                 * @description Absent when the field no longer exists.
+                                 * @example assigned
+                                 */
+                                to?: unknown;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID_QUERY */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchActivity: {
+        parameters: {
+            query?: {
+                /** @description Who acted: a DNI/NIE, or system:worker. */
+                actor?: string;
+                caseId?: string;
+                type?: "ReportDraftCreated" | "ReportDraftUpdated" | "ReportDocumentAttached" | "ReportDocumentRemoved" | "ReportsSubmitted" | "ReportsWithdrawn" | "EntitlementDraftCreated" | "EntitlementDraftUpdated" | "EntitlementDocumentAttached" | "EntitlementDocumentRemoved" | "EntitlementApplicationSubmitted" | "EntitlementApplicationWithdrawn" | "CaseRoutedToUnit" | "ProofOfReceiptIssued" | "ReviewOpened" | "ReviewerAssigned" | "InformationRequested" | "InformationProvided" | "CaseEvaluated" | "CaseResolved" | "ReviewWithdrawn" | "ResolutionIssued" | "CaseClosed" | "PaperCopyPosted" | "DeadlineExpired" | "NotificationMadeAvailable" | "NotificationAccessed" | "NotificationAccepted" | "NotificationRejected" | "NotificationDeemedRejected" | "PowerGranted" | "PowerAccepted" | "PowerRevoked" | "AlertSent" | "AlertFailed" | "DocumentRead";
+                /** @description Recorded at or after this instant. */
+                from?: string;
+                /** @description Recorded at or before this instant. */
+                to?: string;
+                limit?: number;
+                /** @description The `next` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who did what, and when */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            position: number;
+                            /** Format: uuid */
+                            eventId: string;
+                            stream: string;
+                            /** @example ReviewerAssigned */
+                            type: string;
+                            /** @description Null for events outside any case (a power granted). */
+                            caseId: string | null;
+                            /**
+                             * @description DNI/NIE, or system:worker
+                             * @example 50234567Z
+                             */
+                            actor: string | null;
+                            actorName: string | null;
+                            /**
+                             * @description Comma-separated roles
+                             * @example reviewer
+                             */
+                            role: string | null;
+                            /** @example certificate */
+                            levelOfAssurance: string | null;
+                            /**
+                             * Format: date-time
+                             * @example 2026-11-02T09:00:05.000Z
+                             */
+                            recordedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last one. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID_QUERY */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDocumentReads: {
+        parameters: {
+            query?: {
+                /** @description Reads of this case’s documents only. */
+                caseId?: string;
+                /** @description Reads by this person (DNI/NIE) only. */
+                actor?: string;
+                /** @description Reads at or after this instant. */
+                from?: string;
+                /** @description Reads before this instant. */
+                to?: string;
+                limit?: number;
+                /** @description The `next` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every recorded read of a case’s documents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            eventId: string;
+                            /** Format: uuid */
+                            caseId: string;
+                            reader: {
+                                /** @example 22222222J */
+                                id: string;
+                                /** @enum {string} */
+                                role: "reviewer" | "supervisor";
+                                unit: {
+                                    /** @example INSS-28 */
+                                    id: string;
+                                    /** @example INSS Madrid */
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                levelOfAssurance: "certificate" | "clave-permanente" | "clave-movil";
+                            };
+                            document: {
+                                blobHash: string;
+                                /** @example informe.pdf */
+                                filename: string;
+                                /** @example application/pdf */
+                                contentType: string;
+                                /** @enum {string} */
+                                providedIn: "filing" | "information" | "proof-of-receipt" | "resolution";
+                            };
+                            /** @description The X-Request-Id of the request that read it. */
+                            requestId: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:15:00.000Z
+                             */
+                            readAt: string;
+                            /** @description Its place in stream case-access-<caseId>, to check against the log. */
+                            streamVersion: number;
+                            /** @description The event’s hash in the chain. */
+                            hash: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last one. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7001,598 +7916,6 @@ export interface operations {
                 };
             };
             /** @description UNSAFE_TEXT */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    viewCaseHistory: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description The `next` of the previous page. */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                /** @description The case (its filing’s id). */
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A case’s raw history */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
-                         */
-                        caseId: string;
-                        /** @description Every stream that makes up the case, whatever page this is. */
-                        streams: {
-                            stream: string;
-                            events: number;
-                            lastVersion: number;
-                        }[];
-                        /** @description Events of every stream, in global log order. */
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @example review-4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55 */
-                            stream: string;
-                            /**
-                             * @description The event type, as the domain names it.
-                             * @example ReviewerAssigned
-                             */
-                            type: string;
-                            schemaVersion: number;
-                            /** @description The event’s facts, as its type defines them (libs/domain, *.events.ts). */
-                            data: unknown;
-                            /** @description Who did it and why. */
-                            metadata: {
-                                /** @description DNI/NIE of who acted, or system:worker */
-                                actor?: string;
-                                actorName?: string;
-                                /** @description Comma-separated roles of the actor */
-                                role?: string;
-                                /** @example clave-permanente */
-                                levelOfAssurance?: string;
-                                /** @example AssignReviewer */
-                                command?: string;
-                                correlationId?: string;
-                                /** @description The event that caused this one */
-                                causationId?: string;
-                                idempotencyKey?: string;
-                                reason?: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-02T09:00:05.000Z
-                             */
-                            recordedAt: string;
-                            streamVersion: number;
-                            /** @description Global log position. */
-                            position: number;
-                            /** @description sha-256 over the previous event’s hash and this event’s canonical JSON (RFC 8785). */
-                            hash: string;
-                        }[];
-                        /** @description Pass as `cursor` for the next page; null on the last one. */
-                        next: string | null;
-                    };
-                };
-            };
-            /** @description INVALID_ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description UNAUTHENTICATED, INVALID_TOKEN */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description FORBIDDEN_ROLE */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description CASE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description INVALID_QUERY */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    viewCaseState: {
-        parameters: {
-            query?: {
-                /** @description The state as it stood at this instant (events recorded at or before it). */
-                at?: string;
-                /** @description The state after the case’s last event at or before this log position. */
-                position?: string;
-            };
-            header?: never;
-            path: {
-                /** @description The case (its filing’s id). */
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A case’s state at an instant or log position */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
-                         */
-                        caseId: string;
-                        point: {
-                            /**
-                             * Format: date-time
-                             * @description The instant asked for, if one was.
-                             * @example 2026-11-02T09:00:05.000Z
-                             */
-                            at: string | null;
-                            /** @description The log position asked for, if one was. */
-                            position: number | null;
-                            /** @description How many of the case’s events had happened by then. */
-                            events: number;
-                            lastEvent: {
-                                /** Format: uuid */
-                                id: string;
-                                stream: string;
-                                type: string;
-                                position: number;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-11-02T09:00:05.000Z
-                                 */
-                                recordedAt: string;
-                            } | null;
-                        };
-                        state: {
-                            /** @description The filing (draft → submitted → withdrawn); null before its first event. */
-                            filing: ({
-                                /** @enum {string} */
-                                procedure: "medical-report-submission" | "entitlement-application";
-                                /** @enum {string} */
-                                status: "none" | "draft" | "submitted" | "withdrawn";
-                            } & {
-                                [key: string]: unknown;
-                            }) | null;
-                            receipt: {
-                                /** @enum {string} */
-                                status: "none" | "issued";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            review: {
-                                /** @enum {string} */
-                                status: "none" | "open" | "assigned" | "awaiting-citizen" | "evaluated" | "resolved" | "closed" | "withdrawn";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            /** @description Every notification of the case, by id. */
-                            notifications: {
-                                [key: string]: {
-                                    /** @enum {string} */
-                                    status: "none" | "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
-                                } & {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            paperPost: {
-                                /** @enum {string} */
-                                status: "none" | "posted";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            alerts: {
-                                [key: string]: {
-                                    /** @enum {string} */
-                                    status: "none" | "sent" | "failed";
-                                } & {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            /** @description Powers of attorney the case relied on, by id. */
-                            powers: {
-                                [key: string]: {
-                                    /** @enum {string} */
-                                    status: "none" | "granted" | "accepted" | "revoked";
-                                } & {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            /** @description What the citizen read then; null while the case had no review. */
-                            citizen: {
-                                /** @enum {string} */
-                                status: "routed" | "assigned" | "information-requested" | "information-provided" | "evaluated" | "resolved" | "notification-available" | "notification-accepted" | "notification-rejected" | "notification-deemed-rejected" | "closed" | "withdrawn";
-                                informationRequest: {
-                                    requested: string;
-                                    /** Format: date */
-                                    dueOn: string;
-                                } | null;
-                                /** @enum {string|null} */
-                                outcome: "granted" | "partially-granted" | "denied" | null;
-                                notification: {
-                                    notificationId: string;
-                                    /** @enum {string} */
-                                    status: "available" | "accessed" | "accepted" | "rejected" | "deemed-rejected";
-                                    /** Format: date */
-                                    lastDayToAccess: string;
-                                    /**
-                                     * Format: date-time
-                                     * @example 2026-11-02T09:00:05.000Z
-                                     */
-                                    deemedRejectedAt: string;
-                                } | null;
-                                todo: ({
-                                    /** @enum {string} */
-                                    kind: "answer-information-request" | "open-notification" | "answer-notification";
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                            } | null;
-                        };
-                    };
-                };
-            };
-            /** @description INVALID_ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description UNAUTHENTICATED, INVALID_TOKEN */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description FORBIDDEN_ROLE */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description CASE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description INVALID_QUERY */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    diffCaseStates: {
-        parameters: {
-            query: {
-                /** @description must be a log position (a whole number, e.g. 1048577) or an ISO 8601 instant (e.g. 2026-11-02T09:00:00Z) */
-                from: string;
-                /** @description must be a log position (a whole number, e.g. 1048577) or an ISO 8601 instant (e.g. 2026-11-02T09:00:00Z) */
-                to: string;
-            };
-            header?: never;
-            path: {
-                /** @description The case (its filing’s id). */
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description What changed in a case between two points */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
-                         */
-                        caseId: string;
-                        from: {
-                            /**
-                             * Format: date-time
-                             * @description The instant asked for, if one was.
-                             * @example 2026-11-02T09:00:05.000Z
-                             */
-                            at: string | null;
-                            /** @description The log position asked for, if one was. */
-                            position: number | null;
-                            /** @description How many of the case’s events had happened by then. */
-                            events: number;
-                            lastEvent: {
-                                /** Format: uuid */
-                                id: string;
-                                stream: string;
-                                type: string;
-                                position: number;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-11-02T09:00:05.000Z
-                                 */
-                                recordedAt: string;
-                            } | null;
-                        };
-                        to: {
-                            /**
-                             * Format: date-time
-                             * @description The instant asked for, if one was.
-                             * @example 2026-11-02T09:00:05.000Z
-                             */
-                            at: string | null;
-                            /** @description The log position asked for, if one was. */
-                            position: number | null;
-                            /** @description How many of the case’s events had happened by then. */
-                            events: number;
-                            lastEvent: {
-                                /** Format: uuid */
-                                id: string;
-                                stream: string;
-                                type: string;
-                                position: number;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-11-02T09:00:05.000Z
-                                 */
-                                recordedAt: string;
-                            } | null;
-                        };
-                        /** @description What differs between the state at `from` and at `to`, field by field. */
-                        changes: {
-                            /** @example review.status */
-                            path: string;
-                            /**
-                             * @description Absent when the field did not exist before.
-                             * @example open
-                             */
-                            from?: unknown;
-                            /**
-                             * @description Absent when the field no longer exists.
-                             * @example assigned
-                             */
-                            to?: unknown;
-                            /** @description The events between the points that changed this path. */
-                            events: string[];
-                        }[];
-                        /** @description Each event after `from` up to `to`, in log order: who did it, how they logged in, what it changed. */
-                        events: {
-                            position: number;
-                            /** Format: uuid */
-                            eventId: string;
-                            stream: string;
-                            type: string;
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-02T09:00:05.000Z
-                             */
-                            recordedAt: string;
-                            /**
-                             * @description DNI/NIE, or system:worker
-                             * @example 50234567Z
-                             */
-                            actor: string | null;
-                            actorName: string | null;
-                            /**
-                             * @description Comma-separated roles
-                             * @example reviewer
-                             */
-                            role: string | null;
-                            /** @example certificate */
-                            levelOfAssurance: string | null;
-                            changes: {
-                                /** @example review.status */
-                                path: string;
-                                /**
-                                 * @description Absent when the field did not exist before.
-                                 * @example open
-                                 */
-                                from?: unknown;
-                                /**
-                                 * @description Absent when the field no longer exists.
-                                 * @example assigned
-                                 */
-                                to?: unknown;
-                            }[];
-                        }[];
-                    };
-                };
-            };
-            /** @description INVALID_ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description UNAUTHENTICATED, INVALID_TOKEN */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description FORBIDDEN_ROLE */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description CASE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description INVALID_QUERY */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    searchActivity: {
-        parameters: {
-            query?: {
-                /** @description Who acted: a DNI/NIE, or system:worker. */
-                actor?: string;
-                caseId?: string;
-                type?: "ReportDraftCreated" | "ReportDraftUpdated" | "ReportDocumentAttached" | "ReportDocumentRemoved" | "ReportsSubmitted" | "ReportsWithdrawn" | "EntitlementDraftCreated" | "EntitlementDraftUpdated" | "EntitlementDocumentAttached" | "EntitlementDocumentRemoved" | "EntitlementApplicationSubmitted" | "EntitlementApplicationWithdrawn" | "CaseRoutedToUnit" | "ProofOfReceiptIssued" | "ReviewOpened" | "ReviewerAssigned" | "InformationRequested" | "InformationProvided" | "CaseEvaluated" | "CaseResolved" | "ReviewWithdrawn" | "ResolutionIssued" | "CaseClosed" | "PaperCopyPosted" | "DeadlineExpired" | "NotificationMadeAvailable" | "NotificationAccessed" | "NotificationAccepted" | "NotificationRejected" | "NotificationDeemedRejected" | "PowerGranted" | "PowerAccepted" | "PowerRevoked" | "AlertSent" | "AlertFailed";
-                /** @description Recorded at or after this instant. */
-                from?: string;
-                /** @description Recorded at or before this instant. */
-                to?: string;
-                limit?: number;
-                /** @description The `next` of the previous page. */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Who did what, and when */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            position: number;
-                            /** Format: uuid */
-                            eventId: string;
-                            stream: string;
-                            /** @example ReviewerAssigned */
-                            type: string;
-                            /** @description Null for events outside any case (a power granted). */
-                            caseId: string | null;
-                            /**
-                             * @description DNI/NIE, or system:worker
-                             * @example 50234567Z
-                             */
-                            actor: string | null;
-                            actorName: string | null;
-                            /**
-                             * @description Comma-separated roles
-                             * @example reviewer
-                             */
-                            role: string | null;
-                            /** @example certificate */
-                            levelOfAssurance: string | null;
-                            /**
-                             * Format: date-time
-                             * @example 2026-11-02T09:00:05.000Z
-                             */
-                            recordedAt: string;
-                        }[];
-                        /** @description Pass as `cursor` for the next page; null on the last one. */
-                        next: string | null;
-                    };
-                };
-            };
-            /** @description UNAUTHENTICATED, INVALID_TOKEN */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description FORBIDDEN_ROLE */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description INVALID_QUERY */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -34,6 +34,7 @@ async function caseOf(tx: SqlExecutor, event: StoredDomainEvent): Promise<string
     case 'CaseClosed':
     case 'DeadlineExpired':
     case 'PaperCopyPosted':
+    case 'DocumentRead':
       return event.data.caseId;
     case 'NotificationMadeAvailable':
     case 'AlertSent':

@@ -23,7 +23,7 @@ const byPosition = (a: StoredEvent, b: StoredEvent) => a.position - b.position;
 
 /**
  * Every stream that makes up a case, found from the case's own events the way the worker names
- * them (streams.ts): the filing, its receipt, review and paper copy by the case id; each
+ * them (streams.ts): the filing, its receipt, review, paper copy and access log by the case id; each
  * notification by the resolution that issued it; each alert by the event that asked for it; each
  * power of attorney the filing or a notification's actor relied on.
  */
@@ -46,6 +46,7 @@ export class CaseHistory {
       read(streams.review(caseId)),
       read(streams.receipt(caseId)),
       read(streams.paperPost(caseId)),
+      read(streams.caseAccess(caseId)),
     ]);
     for (const submitted of filing.filter(
       isEventOf(['ReportsSubmitted', 'EntitlementApplicationSubmitted']),

@@ -197,6 +197,9 @@ export function changesOf(stored: StoredEvent): readonly CaseStatusChange[] {
     case 'AlertSent':
     case 'AlertFailed':
       return [];
+    // The citizen sees when the administration opened their documents, and which unit did.
+    case 'DocumentRead':
+      return timelineEntry(event, event.data.caseId);
     default: {
       const unknown: never = event;
       return unknown;

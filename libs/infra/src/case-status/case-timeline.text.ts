@@ -66,6 +66,14 @@ export function describeEvent(event: StoredDomainEvent): Message | undefined {
       return say('timeline.NotificationDeemedRejected');
     case 'CaseClosed':
       return say('timeline.CaseClosed');
+    // The unit, never the person who read it.
+    case 'DocumentRead':
+      return say('timeline.DocumentRead', {
+        unitId: event.data.reader.unit.id,
+        unit: event.data.reader.unit.name,
+        filename: event.data.document.filename,
+        readAt: event.data.readAt,
+      });
     // Routing already said where the case went, and the review's withdrawal is the filing's.
     case 'ReviewOpened':
     case 'ReviewWithdrawn':

@@ -94,6 +94,7 @@ export const notificationInboxProjection: SqlProjection = {
       case 'PowerRevoked':
       case 'AlertSent':
       case 'AlertFailed':
+      case 'DocumentRead':
         return;
       default: {
         const unknown: never = event;

@@ -116,6 +116,7 @@ export const reviewQueueProjection = (rules: DeadlineRules): SqlProjection => ({
       case 'PowerRevoked':
       case 'AlertSent':
       case 'AlertFailed':
+      case 'DocumentRead':
         return;
       default: {
         const unknown: never = event;

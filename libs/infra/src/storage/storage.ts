@@ -1,3 +1,4 @@
+import { documentReadMigrations } from '../case-access/document-reads.migrations';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '../config/config.schema';
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...issuedDocumentMigrations,
   ...outstandingEffectMigrations,
   ...auditActivityMigrations,
+  ...documentReadMigrations,
 ];
 
 export async function openStorage(

@@ -62,6 +62,7 @@ export const issuedDocumentsProjection: SqlProjection = {
       case 'PowerRevoked':
       case 'AlertSent':
       case 'AlertFailed':
+      case 'DocumentRead':
         return;
       default: {
         const unknown: never = event;

@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@expediente/infra/identity/identity-provider.port';
-import { isParty, isStaff, reviewNotFound, Reviews } from '../review.shared';
+import { isStaff, Reviews } from '../review.shared';
 import type { ReviewView } from './view-review.schema';
 
 export class ViewReview extends Query<ReviewView> {
@@ -18,9 +18,11 @@ export class ViewReviewHandler implements IQueryHandler<ViewReview> {
   constructor(private readonly reviews: Reviews) {}
 
   async execute({ principal, caseId }: ViewReview): Promise<ReviewView> {
-    const { review, version } = await this.reviews.load(caseId);
-    if (review && isStaff(principal) && review.unit.id === principal.unit) return { ...review, version };
-    if (!review || !isParty(principal, review)) throw reviewNotFound(caseId);
+    if (isStaff(principal)) {
+      const { review, version } = await this.reviews.forStaff(principal, caseId);
+      return { ...review, version };
+    }
+    const { review, version } = await this.reviews.forParty(principal, caseId);
     return {
       caseId,
       status: review.status,

@@ -32,7 +32,7 @@ export class DownloadProofOfReceiptHandler implements IQueryHandler<DownloadProo
   ) {}
 
   async execute({ principal, caseId }: DownloadProofOfReceipt): Promise<ProofOfReceipt> {
-    const status = await this.cases.visibleCase(principal, caseId);
+    const status = await this.cases.visibleToParty(principal, caseId);
     const receipt = await this.readModel.receiptOfCase(caseId);
     if (!receipt) return { ready: false, status: status.receipt.status };
     return { ready: true, csv: receipt.csv, zip: this.blobs.open(receipt.zipHash) };

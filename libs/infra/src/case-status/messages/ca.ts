@@ -32,6 +32,7 @@ export const ca: Readonly<Record<MessageKey, string>> = {
   'timeline.NotificationDeemedRejected':
     'La notificació es considera rebutjada: han passat deu dies sense obrir-la. El procediment continua.',
   'timeline.CaseClosed': 'Expedient tancat.',
+  'timeline.DocumentRead': '{unit} ({unitId}) va obrir el vostre document «{filename}» el {readAt:date}.',
   'todo.answer-information-request': 'Aporteu la informació demanada («{requested}») fins al {dueOn:date}.',
   'todo.open-notification':
     'Teniu una notificació esperant: obriu-la fins al {lastDayToAccess:date}; si no, es considerarà rebutjada el {deemedRejectedAt:date}.',

@@ -31,6 +31,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'timeline.NotificationDeemedRejected':
     'The notification is deemed rejected: ten days passed without it being opened. The procedure goes on.',
   'timeline.CaseClosed': 'Case closed.',
+  'timeline.DocumentRead': 'Your document “{filename}” was opened by {unit} ({unitId}) on {readAt:date}.',
   'todo.answer-information-request': 'Provide the information requested (“{requested}”) by {dueOn:date}.',
   'todo.open-notification':
     'A notification is waiting for you: open it by {lastDayToAccess:date}, or it will be deemed rejected on {deemedRejectedAt:date}.',

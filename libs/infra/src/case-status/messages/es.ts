@@ -33,6 +33,7 @@ export const es = {
   'timeline.NotificationDeemedRejected':
     'La notificación se tiene por rechazada: pasaron diez días sin abrirla. El procedimiento sigue.',
   'timeline.CaseClosed': 'Expediente cerrado.',
+  'timeline.DocumentRead': '{unit} ({unitId}) abrió su documento «{filename}» el {readAt:date}.',
   'todo.answer-information-request': 'Aporte la información pedida («{requested}») hasta el {dueOn:date}.',
   'todo.open-notification':
     'Tiene una notificación esperando: ábrala hasta el {lastDayToAccess:date}; si no, se tendrá por rechazada el {deemedRejectedAt:date}.',
