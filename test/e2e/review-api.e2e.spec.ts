@@ -58,7 +58,7 @@ type Dashboard = {
   resolvedPerWeek: { week: string; weekStart: string; resolved: number }[];
 };
 type Page = {
-  items: { caseId: string; status: string; overdue: boolean; openedAt: string }[];
+  items: { caseId: string; status: string; overdue: boolean; openedAt: string; dueOn: string | null }[];
   next: string | null;
 };
 type NotificationView = { notificationId: string; status: string };
@@ -469,7 +469,8 @@ describe('review, dashboard and notification API', () => {
     const listed = pages.flatMap((p) => p.items);
     expect(new Set(listed.map((i) => i.caseId))).toEqual(new Set([...unassigned, ...mine, resolved]));
     expect(listed[0]!.caseId).toBe(old);
-    const order = listed.map((i) => `${i.openedAt} ${i.caseId}`);
+    // Soonest due first (the overdue one), cases with no running deadline last, ties by id.
+    const order = listed.map((i) => `${i.dueOn ?? '9999-12-31'} ${i.caseId}`);
     expect(order).toEqual([...order].sort());
 
     const filtered = async (query: string) =>

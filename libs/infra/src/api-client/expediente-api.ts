@@ -641,7 +641,7 @@ export interface paths {
         };
         /**
          * List a medical unit's cases
-         * @description The unit’s cases, oldest first, filtered by status, procedure, province, reviewer ("me" for the caller) or overdue, a page at a time: pass the previous page’s `next` as `cursor`.
+         * @description The unit’s cases, soonest due first (cases with no running deadline last), filtered by status, procedure, province, reviewer ("me" for the caller) or overdue, a page at a time: pass the previous page’s `next` as `cursor`.
          */
         get: operations["listUnitCases"];
         put?: never;

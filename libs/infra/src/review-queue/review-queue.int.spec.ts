@@ -189,7 +189,7 @@ describe('review queue projection (PostgreSQL)', () => {
 
     const page = (
       filters: Parameters<typeof queuePageQuery>[1],
-      cursor?: { openedAt: Date; caseId: string },
+      cursor?: { dueKey: string; caseId: string },
     ) => queuePageQuery('INSS-07', filters, cursor, '2026-11-23', 50);
     const cases: [string, string, readonly unknown[], string][] = [
       ['unassigned', QUEUE_QUERIES.unassigned, ['INSS-07'], 'review_queue_unit_status'],
@@ -222,24 +222,24 @@ describe('review queue projection (PostgreSQL)', () => {
         ['INSS-07', 'notifyResolution', '2026-11-23'],
         'review_queue_unit_due',
       ],
-      ['first page', page({}).text, page({}).params, 'review_queue_unit_opened'],
+      ['first page', page({}).text, page({}).params, 'review_queue_unit_due_key'],
       [
         'a later page',
-        page({}, { openedAt: new Date('2026-06-01'), caseId: 'm' }).text,
-        page({}, { openedAt: new Date('2026-06-01'), caseId: 'm' }).params,
-        'review_queue_unit_opened',
+        page({}, { dueKey: '2026-06-01', caseId: 'm' }).text,
+        page({}, { dueKey: '2026-06-01', caseId: 'm' }).params,
+        'review_queue_unit_due_key',
       ],
       [
         'page by status',
         page({ status: 'open' }).text,
         page({ status: 'open' }).params,
-        'review_queue_unit_status',
+        'review_queue_unit_status_due_key',
       ],
       [
         'page by reviewer',
         page({ reviewerId: 'R00000003' }).text,
         page({ reviewerId: 'R00000003' }).params,
-        'review_queue_unit_reviewer',
+        'review_queue_unit_reviewer_due_key',
       ],
     ];
 
@@ -248,7 +248,9 @@ describe('review queue projection (PostgreSQL)', () => {
       async (_name, text, params, index) => {
         const nodes = await planOf(text, params);
         expect(nodes.filter((node) => node.type === 'Seq Scan')).toEqual([]);
-        expect(nodes.filter((node) => INDEX_READS.has(node.type)).map((node) => node.index)).toContain(index);
+        // The named index or a wider one that starts with the same columns (e.g. …_due_key).
+        const indexes = nodes.filter((node) => INDEX_READS.has(node.type)).map((node) => String(node.index));
+        expect(indexes.some((used) => used.startsWith(index))).toBe(true);
       },
     );
 

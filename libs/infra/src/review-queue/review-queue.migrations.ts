@@ -82,4 +82,15 @@ export const reviewQueueMigrations: readonly Migration[] = [
       DELETE FROM projection_checkpoints WHERE name = 'review-queue'
     `,
   },
+  {
+    // The queue reads sorted by due date (soonest first, cases with no running deadline last):
+    // a stored sort key and an index per way the queue is filtered, so a page is an index range.
+    id: '044_review_queue_due_order',
+    sql: `
+      ALTER TABLE review_queue ADD COLUMN due_key date GENERATED ALWAYS AS (COALESCE(due_on, DATE '9999-12-31')) STORED;
+      CREATE INDEX review_queue_unit_due_key ON review_queue (unit_id, due_key, case_id);
+      CREATE INDEX review_queue_unit_status_due_key ON review_queue (unit_id, status, due_key, case_id);
+      CREATE INDEX review_queue_unit_reviewer_due_key ON review_queue (unit_id, reviewer_id, due_key, case_id)
+    `,
+  },
 ];

@@ -89,19 +89,22 @@ export interface QueuePage {
   readonly next: string | null;
 }
 
-/** Where a page ends: the last case's opening time, and its id to break ties. */
+/** Where a page ends: the last case's sort key (its due date, or the far future without one) and its id. */
 interface QueueCursor {
-  readonly openedAt: Date;
+  readonly dueKey: IsoDate;
   readonly caseId: string;
 }
 
+/** The sort key of a case with no running deadline: after every real due date. */
+export const NO_DUE_DATE: IsoDate = '9999-12-31';
+
 const encodeCursor = (cursor: QueueCursor): string =>
-  encodeKeysetCursor({ at: cursor.openedAt, id: cursor.caseId });
+  encodeKeysetCursor({ at: new Date(`${cursor.dueKey}T00:00:00.000Z`), id: cursor.caseId });
 
 /** Undefined when `value` is not a cursor this read model handed out. */
 export function decodeQueueCursor(value: string): QueueCursor | undefined {
   const position = decodeKeysetCursor(value);
-  return position && { openedAt: position.at, caseId: position.id };
+  return position && { dueKey: position.at.toISOString().slice(0, 10), caseId: position.id };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -157,15 +160,15 @@ export function queuePageQuery(
   if (filters.procedure) where.push(`procedure = ${bind(filters.procedure)}`);
   if (filters.provinceCode) where.push(`province_code = ${bind(filters.provinceCode)}`);
   if (filters.reviewerId) where.push(`reviewer_id = ${bind(filters.reviewerId)}`);
-  if (filters.overdue) where.push(`due_on < ${bind(today)}::date`);
-  if (cursor) where.push(`(opened_at, case_id) > (${bind(cursor.openedAt)}, ${bind(cursor.caseId)})`);
+  if (filters.overdue) where.push(`due_key < ${bind(today)}::date`);
+  if (cursor) where.push(`(due_key, case_id) > (${bind(cursor.dueKey)}::date, ${bind(cursor.caseId)})`);
   const todayParam = bind(today);
   const text = `SELECT case_id AS "caseId", procedure, province_code AS "provinceCode", reviewer_id AS "reviewerId",
       status, opened_at AS "openedAt", status_changed_at AS "statusChangedAt", due_step AS "dueStep",
       due_on::text AS "dueOn", COALESCE(due_on < ${todayParam}::date, false) AS overdue,
       overdue AS "deadlineExpiryRecorded", resolved_at AS "resolvedAt", outcome
     FROM review_queue WHERE ${where.join(' AND ')}
-    ORDER BY opened_at, case_id LIMIT ${bind(limit + 1)}`;
+    ORDER BY due_key, case_id LIMIT ${bind(limit + 1)}`;
   return { text, params };
 }
 
@@ -265,7 +268,7 @@ export class ReviewQueue {
     };
   }
 
-  /** A page of the unit's cases, oldest first; `cursor` is a previous page's `next` (checked by the caller). */
+  /** A page of the unit's cases, soonest due first (no deadline last); `cursor` is a previous page's `next` (checked by the caller). */
   async cases(
     unit: string,
     filters: QueueFilters,
@@ -278,6 +281,12 @@ export class ReviewQueue {
     const rows = await this.sql.query<QueueItem>(query.text, query.params);
     const items = rows.slice(0, page.limit);
     const last = items[items.length - 1];
-    return { items, next: rows.length > page.limit && last ? encodeCursor(last) : null };
+    return {
+      items,
+      next:
+        rows.length > page.limit && last
+          ? encodeCursor({ dueKey: last.dueOn ?? NO_DUE_DATE, caseId: last.caseId })
+          : null,
+    };
   }
 }

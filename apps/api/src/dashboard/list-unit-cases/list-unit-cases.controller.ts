@@ -30,7 +30,7 @@ export class ListUnitCasesController {
     operationId: 'listUnitCases',
     summary: "List a medical unit's cases",
     description:
-      'The unit’s cases, oldest first, filtered by status, procedure, province, reviewer ("me" for the caller) ' +
+      'The unit’s cases, soonest due first (cases with no running deadline last), filtered by status, procedure, province, reviewer ("me" for the caller) ' +
       'or overdue, a page at a time: pass the previous page’s `next` as `cursor`.',
     response: listUnitCasesResponse,
     refusals: [

@@ -17,7 +17,7 @@ export class ListUnitCases extends Query<QueuePage> {
   }
 }
 
-/** A page of the unit's cases, oldest first, by keyset. */
+/** A page of the unit's cases, soonest due first (no running deadline last), by keyset. */
 @QueryHandler(ListUnitCases)
 export class ListUnitCasesHandler implements IQueryHandler<ListUnitCases> {
   constructor(
