@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { CitizenFilingPagesModule } from './citizen-filing/citizen-filing.module';
 import { HomeController } from './home/home.controller';
 import { LoginController } from './login/login.controller';
 import { OperatorPagesModule } from './operator/operator.module';
@@ -11,7 +12,7 @@ import { WebCoreModule } from './web-core.module';
  * Each group of pages is a module of its own (importing WebCoreModule), listed here.
  */
 @Module({
-  imports: [WebCoreModule, OperatorPagesModule],
+  imports: [WebCoreModule, OperatorPagesModule, CitizenFilingPagesModule],
   controllers: [HomeController, LoginController],
 })
 export class WebModule implements NestModule {
