@@ -65,12 +65,13 @@ type Answer<T> = Promise<{ data?: T; error?: unknown; response: Response }>;
 
 function refusalOf(error: unknown, status: number): Refusal {
   const record = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
-  const facts = record.facts;
+  const facts = typeof record.facts === 'object' && record.facts !== null ? record.facts : {};
+  // A malformed request lists its fields beside the detail; a domain refusal carries its facts.
   return {
     status,
     code: typeof record.code === 'string' ? record.code : 'ERROR',
     detail: typeof record.detail === 'string' ? record.detail : '',
-    facts: typeof facts === 'object' && facts !== null ? (facts as Record<string, unknown>) : {},
+    facts: { ...facts, ...(Array.isArray(record.fields) && { fields: record.fields }) },
   };
 }
 

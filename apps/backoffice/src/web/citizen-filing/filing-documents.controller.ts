@@ -11,6 +11,8 @@ const KINDS: Readonly<Record<Draft['slug'], readonly string[]>> = {
   'medical-reports': ['medical-report', 'representation'],
   'entitlement-applications': ['application-form', 'supporting-document', 'representation'],
 };
+/** upload.js fills these in the browser: the texts keep their placeholders. */
+const SLOTS = { name: '{name}', size: '{size}', left: '{left}' };
 const ACCEPT = ['.pdf', '.jpg', '.jpeg', '.png', '.tif', '.tiff', ...ACCEPTED_CONTENT_TYPES].join(',');
 
 /**
@@ -140,8 +142,8 @@ export class FilingDocumentsController {
         })),
         next: nextStep(draft.slug, draft.caseId, 'documents', backToCheck),
         texts: {
-          type: web.t('filing.documents.error.type'),
-          size: web.t('filing.documents.error.size'),
+          type: web.t('filing.documents.error.type', SLOTS),
+          size: web.t('filing.documents.error.size', SLOTS),
           nofile: web.t('filing.documents.error.nofile'),
           failed: web.t('filing.documents.error.failed'),
           summary: web.t('errors.summaryTitle'),
