@@ -91,6 +91,14 @@ export function provinceName(provinceCode: string): string {
   return PROVINCES.find((p) => p.code === provinceCode)?.name ?? provinceCode;
 }
 
+/** The Madrid time of an instant ("10:42"), for a code's expiry. */
+export function timeOf(web: WebContext, instant: string): string {
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return '';
+  const locale = { es: 'es-ES', ca: 'ca-ES', en: 'en-GB' }[web.lang];
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Madrid' }).format(at);
+}
+
 /** Sizes as people read them, in the page's language ("1,5 MB"). */
 export function sizeOf(web: WebContext, bytes: number): string {
   const locale = { es: 'es-ES', ca: 'ca-ES', en: 'en-GB' }[web.lang];

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { writtenDate } from '../i18n/catalog';
 import { FieldError, sendPage } from '../views';
 import { Web, WebContext } from '../web-context';
 import type { Beneficiary, Draft, DraftChanges } from './filing-api';
@@ -304,7 +305,7 @@ export function checkAnswers(web: WebContext, { draft }: LoadedDraft) {
       {
         key: web.t('filing.beneficiaries.title'),
         value: beneficiaries.length === 0 ? web.t('filing.none') : '',
-        lines: beneficiaries.map((b) => `${b.name} (${b.birthDate})`),
+        lines: beneficiaries.map((b) => `${b.name} (${writtenDate(web.lang, b.birthDate)})`),
         href: change('beneficiaries'),
       },
       {

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
-import { writtenDateTime } from '../i18n/catalog';
 import { FieldError, sendPage } from '../views';
 import { Web, WebContext } from '../web-context';
 import type { Draft } from './filing-api';
 import { DraftLoader } from './draft-loader';
-import { draftPath, errorsOf, FieldOf, fieldOfBody, sendNotFound } from './filing-pages';
+import { draftPath, errorsOf, FieldOf, fieldOfBody, sendNotFound, timeOf } from './filing-pages';
 
 const codeFields: FieldOf = (path) =>
   path === 'signingCode' ? { id: 'signingCode', message: 'filing.sign.code.error' } : undefined;
@@ -52,7 +51,7 @@ export class FilingSubmitController {
       sentTo && expiresAt
         ? web.t('filing.sign.sent', {
             mobile: sentTo,
-            time: writtenDateTime(web.lang, expiresAt).split(', ').pop(),
+            time: timeOf(web, expiresAt),
           })
         : loaded.restored && web.t('session.restored');
     this.sendSign(
