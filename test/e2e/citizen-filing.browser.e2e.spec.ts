@@ -113,7 +113,7 @@ describe('citizen filing pages', () => {
     await page.click('#submit');
     await page.waitForURL(/\/confirmation$/);
     expect(await page.textContent('.panel-confirmation')).toMatch(/\d{4}\/\d{6}/);
-    expect(await page.textContent('main')).toContain('ICAM');
+    expect(await page.textContent('main')).toContain("Institut Català d'Avaluacions Mèdiques");
     await t.check('confirmation');
     // The proof of receipt: being prepared at first, then the zip with the PDF and its signature.
     const receiptPath = new URL(page.url()).pathname.replace(/confirmation$/, 'receipt');

@@ -161,7 +161,9 @@ export class FilingSubmitController {
       Readable.fromWeb(zip.value.body).pipe(res);
       return;
     }
-    if (!zip.ok && (zip.refusal.code === 'RECEIPT_PENDING' || zip.refusal.code === 'API_UNREACHABLE')) {
+    // The filing is theirs and submitted (just read): a case the read model does not show yet is
+    // as pending as a receipt still rendering.
+    if (!zip.ok && ['RECEIPT_PENDING', 'API_UNREACHABLE', 'CASE_NOT_FOUND'].includes(zip.refusal.code)) {
       return sendPage(
         res,
         web,
