@@ -5,6 +5,7 @@ import {
   writtenDate,
 } from '@expediente/infra/case-status/messages/messages';
 import type { AreaMessages } from './define-messages';
+import { citizenFilingMessages } from './citizen-filing.messages';
 import { layoutMessages } from './layout.messages';
 import { loginMessages } from './login.messages';
 import { operatorMessages } from './operator.messages';
@@ -36,6 +37,7 @@ export const AREAS: readonly AreaMessages<string>[] = [
   operatorMessages,
   staffLabelMessages,
   supervisorMessages,
+  citizenFilingMessages,
 ];
 
 const CATALOG: Readonly<Record<Language, ReadonlyMap<string, string>>> = {
