@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
+import { pdfRendererProvider } from '@expediente/infra/pdf/pdf-renderer.providers';
 import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
 import { InformationDrafts } from '@expediente/infra/review-queue/information-drafts';
 import { STAFF_DIRECTORY } from '@expediente/infra/staff/staff-directory.port';
@@ -28,6 +30,10 @@ import { ProvideInformationController } from './provide-information/provide-info
 import { ProvideInformationHandler } from './provide-information/provide-information.handler';
 import { WithdrawReviewController } from './withdraw-review/withdraw-review.controller';
 import { WithdrawReviewHandler } from './withdraw-review/withdraw-review.handler';
+import { ViewReviewDeadlinesController } from './view-review-deadlines/view-review-deadlines.controller';
+import { ViewReviewDeadlinesHandler } from './view-review-deadlines/view-review-deadlines.handler';
+import { PreviewResolutionController } from './preview-resolution/preview-resolution.controller';
+import { PreviewResolutionHandler } from './preview-resolution/preview-resolution.handler';
 
 /** The review's use cases: staff of the case's unit, and the citizen answering or withdrawing. */
 @Module({
@@ -44,6 +50,8 @@ import { WithdrawReviewHandler } from './withdraw-review/withdraw-review.handler
     RequestInformationSigningCodeController,
     ProvideInformationController,
     WithdrawReviewController,
+    ViewReviewDeadlinesController,
+    PreviewResolutionController,
   ],
   providers: [
     Reviews,
@@ -64,7 +72,17 @@ import { WithdrawReviewHandler } from './withdraw-review/withdraw-review.handler
     RequestInformationSigningCodeHandler,
     ProvideInformationHandler,
     WithdrawReviewHandler,
+    ViewReviewDeadlinesHandler,
+    // Resolution previews print through the same port as the worker's letters; Chromium starts on the first.
+    pdfRendererProvider,
+    PreviewResolutionHandler,
   ],
   exports: [STAFF_DIRECTORY],
 })
-export class ReviewModule {}
+export class ReviewModule implements OnApplicationShutdown {
+  constructor(@Inject(PDF_RENDERER) private readonly pdf: PdfRenderer) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pdf.close();
+  }
+}
