@@ -200,6 +200,8 @@ export class StaffActionsController {
         shortId: caseId.slice(0, 8),
         review,
         allowed,
+        // After a change the form stays, so nothing typed is lost, even when the action is no longer possible.
+        showForm: allowed || options.changed !== undefined,
         notAllowed: allowed
           ? undefined
           : web.t('staff.notAllowed', { status: web.t(`staff.status.${review.status}`) }),

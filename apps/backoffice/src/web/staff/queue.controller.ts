@@ -76,14 +76,16 @@ export class StaffQueueController {
             : undefined,
       overdue: query.overdue === 'true' ? ('true' as const) : undefined,
     } satisfies QueueQuery;
+    const size = Number(query.limit);
+    const limit = Number.isInteger(size) && size >= 1 && size <= 100 ? size : PAGE;
     const cursor = /^[\w-]{1,200}$/.test(text(query.cursor)) ? text(query.cursor) : undefined;
     const trail = text(query.trail)
       .split(TRAIL)
       .filter((c) => /^[\w-]{1,200}$/.test(c));
     const staffApi = new StaffApi(this.api, web);
-    let page = await staffApi.cases(unit, { ...filters, limit: PAGE, ...(cursor && { cursor }) });
+    let page = await staffApi.cases(unit, { ...filters, limit, ...(cursor && { cursor }) });
     const errors: FieldError[] = [];
-    if (!page.ok && cursor) page = await staffApi.cases(unit, { ...filters, limit: PAGE });
+    if (!page.ok && cursor) page = await staffApi.cases(unit, { ...filters, limit });
     if (!page.ok)
       errors.push({ field: 'status', text: web.t('staff.error.api', { detail: page.problem.detail }) });
     const items = page.ok ? page.value.items : [];
@@ -94,7 +96,11 @@ export class StaffQueueController {
       ([key, v]) => v !== undefined && !(view === 'mine' && key === 'reviewer'),
     );
     const link = (params: [string, string][]) => {
-      const search = new URLSearchParams([...(filterParams as [string, string][]), ...params]).toString();
+      const kept = [
+        ...(filterParams as [string, string][]),
+        ...(limit === PAGE ? [] : [['limit', String(limit)]]),
+      ];
+      const search = new URLSearchParams([...(kept as [string, string][]), ...params]).toString();
       return `${web.path}${search ? `?${search}` : ''}`;
     };
     const next =
