@@ -130,7 +130,7 @@ describe('previews before a reviewer acts', () => {
           findings: 'Limitación acreditada.',
         })
       ).status,
-    ).toBe(201);
+    ).toBe(200);
     const before = (await eventsOf(system, `review-${caseId}`)).length;
 
     const preview = await reviewer.request<Buffer>('POST', path, RESOLUTION);
@@ -139,8 +139,9 @@ describe('previews before a reviewer acts', () => {
     expect(preview.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((await eventsOf(system, `review-${caseId}`)).length).toBe(before);
 
+    // Validated as resolving is: a letter without grounds is not a letter.
     expect(codeOf(await reviewer.request('POST', path, { ...RESOLUTION, grounds: '' }))).toBe(
-      'GROUNDS_REQUIRED',
+      'VALIDATION_FAILED',
     );
     const colleague = await ApiClient.login(system.api, {
       ...MADRID_COLLEAGUE,
