@@ -10,7 +10,7 @@ import { ReceiptRenderer } from '@expediente/infra/receipts/receipt-renderer';
 import { ResolutionRenderer } from '@expediente/infra/resolutions/resolution-renderer';
 import { loadOrCreateSeal } from '@expediente/infra/seal/seal';
 import { receiptFactsOf } from './receipts/receipt-facts';
-import { resolutionFactsOf } from './reactions/resolution-facts';
+import { resolutionFactsOf } from '@expediente/infra/resolutions/resolution-facts';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 

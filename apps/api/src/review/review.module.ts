@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { PDF_RENDERER, PdfRenderer } from '@expediente/infra/pdf/pdf-renderer';
+import { pdfRendererProvider } from '@expediente/infra/pdf/pdf-renderer.providers';
 import { SQL_CLIENT, SqlClient } from '@expediente/infra/sql/sql-client';
 import { InformationDrafts } from '@expediente/infra/review-queue/information-drafts';
 import { STAFF_DIRECTORY } from '@expediente/infra/staff/staff-directory.port';
@@ -33,6 +35,10 @@ import { ProvideInformationController } from './provide-information/provide-info
 import { ProvideInformationHandler } from './provide-information/provide-information.handler';
 import { WithdrawReviewController } from './withdraw-review/withdraw-review.controller';
 import { WithdrawReviewHandler } from './withdraw-review/withdraw-review.handler';
+import { ViewReviewDeadlinesController } from './view-review-deadlines/view-review-deadlines.controller';
+import { ViewReviewDeadlinesHandler } from './view-review-deadlines/view-review-deadlines.handler';
+import { PreviewResolutionController } from './preview-resolution/preview-resolution.controller';
+import { PreviewResolutionHandler } from './preview-resolution/preview-resolution.handler';
 
 /** The review's use cases: staff of the case's unit, and the citizen answering or withdrawing. */
 @Module({
@@ -51,6 +57,8 @@ import { WithdrawReviewHandler } from './withdraw-review/withdraw-review.handler
     WithdrawReviewController,
     ListCaseDocumentsController,
     ReadCaseDocumentController,
+    ViewReviewDeadlinesController,
+    PreviewResolutionController,
   ],
   providers: [
     Reviews,
@@ -74,7 +82,17 @@ import { WithdrawReviewHandler } from './withdraw-review/withdraw-review.handler
     WithdrawReviewHandler,
     ListCaseDocumentsHandler,
     ReadCaseDocumentHandler,
+    ViewReviewDeadlinesHandler,
+    // Resolution previews print through the same port as the worker's letters; Chromium starts on the first.
+    pdfRendererProvider,
+    PreviewResolutionHandler,
   ],
   exports: [STAFF_DIRECTORY, Reviews],
 })
-export class ReviewModule {}
+export class ReviewModule implements OnApplicationShutdown {
+  constructor(@Inject(PDF_RENDERER) private readonly pdf: PdfRenderer) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pdf.close();
+  }
+}

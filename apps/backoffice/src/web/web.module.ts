@@ -4,6 +4,7 @@ import { HomeController } from './home/home.controller';
 import { LoginController } from './login/login.controller';
 import { OperatorPagesModule } from './operator/operator.module';
 import { SupervisorPagesModule } from './supervisor/supervisor.module';
+import { StaffReviewerPagesModule } from './staff/staff.module';
 import { WebContextMiddleware } from './web-context.middleware';
 import { WebCoreModule } from './web-core.module';
 
@@ -13,7 +14,13 @@ import { WebCoreModule } from './web-core.module';
  * Each group of pages is a module of its own (importing WebCoreModule), listed here.
  */
 @Module({
-  imports: [WebCoreModule, OperatorPagesModule, SupervisorPagesModule, CitizenFilingPagesModule],
+  imports: [
+    WebCoreModule,
+    OperatorPagesModule,
+    SupervisorPagesModule,
+    CitizenFilingPagesModule,
+    StaffReviewerPagesModule,
+  ],
   controllers: [HomeController, LoginController],
 })
 export class WebModule implements NestModule {

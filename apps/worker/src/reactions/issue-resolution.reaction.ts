@@ -5,7 +5,7 @@ import { EFFECTS } from './effects';
 import { JOBS } from './jobs';
 import { caseJob, reaction } from './reaction';
 import { decideReview } from './reaction-support';
-import { resolutionFactsOf } from './resolution-facts';
+import { resolutionFactsOf } from '@expediente/infra/resolutions/resolution-facts';
 
 /**
  * A resolved case gets its letter: rendered (pooled Chromium), sealed, stored, and recorded as

@@ -388,6 +388,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews/{caseId}/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case’s deadlines and the calendar they count in
+         * @description For the unit’s staff: each running step’s due date (the evaluation’s clock paused while the case waits on the citizen), whether it counts business or calendar days, the holidays of the case’s province, and when an information request made today would be due. Other units get 404.
+         */
+        get: operations["viewReviewDeadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{caseId}/resolution/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the resolution letter before resolving
+         * @description The letter the case would be notified with, from the same template and facts the worker issues it with, marked as a draft and without a verification code. Refused exactly as resolving would be (the assigned reviewer, an evaluated case, grounds and legal basis); nothing is recorded, sealed or sent.
+         */
+        post: operations["previewResolution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/notifications": {
         parameters: {
             query?: never;
@@ -2044,7 +2084,10 @@ export interface operations {
     requestInformation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you looked at; a newer one answers 409 (428 when required and missing). */
+                "If-Match"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -2086,7 +2129,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID, INVALID_IF_MATCH */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2145,7 +2188,10 @@ export interface operations {
     evaluateCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version you looked at; a newer one answers 409 (428 when required and missing). */
+                "If-Match"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -2187,7 +2233,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID, INVALID_IF_MATCH */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3094,6 +3140,246 @@ export interface operations {
             };
             /** @description READ_NOT_RECORDED */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewReviewDeadlines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A case’s deadlines and the calendar they count in */
+            200: {
+                headers: {
+                    /** @description The version of what was returned: send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55
+                         */
+                        caseId: string;
+                        /**
+                         * @description The review stream’s version (the ETag).
+                         * @example 3
+                         */
+                        version: number;
+                        /**
+                         * Format: date
+                         * @description Today in Madrid, the register’s official time.
+                         * @example 2026-11-24
+                         */
+                        today: string;
+                        province: {
+                            /** @example 28 */
+                            code: string;
+                            /** @example Madrid */
+                            name: string;
+                            /** @example Comunidad de Madrid */
+                            community: string;
+                        };
+                        /** @description The steps whose clock runs (or is paused) now. */
+                        steps: {
+                            /** @enum {string} */
+                            step: "assign" | "evaluate" | "citizenAnswer" | "notifyResolution";
+                            /** @example 10 */
+                            days: number;
+                            /**
+                             * @description Business days skip weekends and the holidays of the case’s province; calendar days do not.
+                             * @enum {string}
+                             */
+                            count: "business" | "calendar";
+                            /** @enum {string} */
+                            state: "running" | "paused";
+                            /**
+                             * Format: date
+                             * @description Null while the clock is paused.
+                             * @example 2026-11-24
+                             */
+                            dueOn: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date
+                             * @description While the case waits on the citizen.
+                             * @example 2026-11-24
+                             */
+                            pausedSince: string | null;
+                            /** @description Paused: the days left when it paused (negative if already late). */
+                            remainingDays: number | null;
+                        }[];
+                        /** @description When a request for information made today would be due; null if none can be made now. */
+                        informationRequest: {
+                            /** @example 10 */
+                            days: number;
+                            /**
+                             * @description Business days skip weekends and the holidays of the case’s province; calendar days do not.
+                             * @enum {string}
+                             */
+                            count: "business" | "calendar";
+                            /**
+                             * Format: date
+                             * @example 2026-11-24
+                             */
+                            dueOn: string;
+                        } | null;
+                        /** @description The province’s holidays from the case’s opening to the last day shown. */
+                        holidays: {
+                            /**
+                             * Format: date
+                             * @example 2026-11-24
+                             */
+                            date: string;
+                            /** @example Fiesta de la Comunidad de Madrid */
+                            name: string;
+                            /** @enum {string} */
+                            scope: "national" | "regional" | "local";
+                        }[];
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description HOLIDAY_CALENDAR_NOT_COVERED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewResolution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @example granted
+                     * @enum {string}
+                     */
+                    outcome: "granted" | "partially-granted" | "denied";
+                    /** @example Los informes acreditan la limitación. */
+                    grounds: string;
+                    /** @example Art. 194 LGSS */
+                    legalBasis: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft letter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, LEVEL_OF_ASSURANCE_TOO_LOW, NOT_UNIT_STAFF, NOT_ASSIGNED_TO_YOU */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_ASSIGNED, CASE_NOT_EVALUATED, CASE_AWAITING_INFORMATION, CASE_ALREADY_RESOLVED, CASE_ALREADY_CLOSED, ALREADY_WITHDRAWN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT, INVALID_OUTCOME, GROUNDS_REQUIRED, LEGAL_BASIS_REQUIRED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -41,6 +41,8 @@ export interface ResolutionFacts {
   /** Verification code (CSV), ungrouped as stored. */
   readonly csv: string;
   readonly verifyUrl: string;
+  /** A reviewer's preview before resolving: marked as a draft, with no verification code. */
+  readonly draft?: true;
 }
 
 export interface ResolutionAddressee {

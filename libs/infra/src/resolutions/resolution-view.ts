@@ -76,7 +76,7 @@ export function resolutionHtml(facts: ResolutionFacts): string {
 export function resolutionView(facts: ResolutionFacts) {
   const language = resolutionLanguage(facts.unit);
   const letters: LetterLanguage[] = language === 'es' ? ['es'] : ['ca', 'es'];
-  const csv = formatCsv(facts.csv);
+  const csv = facts.draft ? DRAFT_MARK[letters[0]!] : formatCsv(facts.csv);
   return {
     language,
     lang: letters[0]!,
@@ -106,12 +106,19 @@ export function resolutionView(facts: ResolutionFacts) {
       grounds: text(facts.grounds, lang, 'grounds'),
       legalBasis: text(facts.legalBasis, lang, 'legalBasis'),
       terms: text(facts.terms, lang, 'terms'),
-      csv,
+      csv: facts.draft ? DRAFT_MARK[lang] : csv,
       verifyUrl: facts.verifyUrl,
+      draft: facts.draft ? DRAFT_NOTICE[lang] : false,
       signatureFile: RESOLUTION_SIGNATURE_FILE,
     })),
   };
 }
+
+const DRAFT_MARK: Readonly<Record<LetterLanguage, string>> = { es: 'BORRADOR', ca: 'ESBORRANY' };
+const DRAFT_NOTICE: Readonly<Record<LetterLanguage, string>> = {
+  es: 'BORRADOR SIN VALIDEZ: vista previa de la resolución antes de dictarla; no se ha emitido ni notificado.',
+  ca: 'ESBORRANY SENSE VALIDESA: visualització prèvia de la resolució abans de dictar-la; no s’ha emès ni notificat.',
+};
 
 function text(value: Localised<readonly string[]>, lang: LetterLanguage, field: string): readonly string[] {
   if (lang === 'es') return value.es;

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,7 +8,14 @@ import { CurrentPrincipal } from '../../identity/current-principal.decorator';
 import { parseBody } from '../../problem/parse-body';
 import { uuidParam } from '../../problem/uuid-param';
 import { Operation } from '../../openapi/operation.decorator';
-import { CONCURRENCY_REFUSAL, REVIEW_REFUSALS, reviewOutcomeSchema, withETag } from '../review.shared';
+import {
+  CONCURRENCY_REFUSAL,
+  IF_MATCH_REFUSALS,
+  REVIEW_REFUSALS,
+  reviewOutcomeSchema,
+  withETag,
+} from '../review.shared';
+import { parseIfMatch } from '../../problem/if-match';
 import { EvaluateCase } from './evaluate-case.handler';
 import { evaluateCaseRequest } from './evaluate-case.schema';
 
@@ -25,9 +32,11 @@ export class EvaluateCaseController {
     description: 'The assigned reviewer records the findings; the case is then ready to be resolved.',
     request: evaluateCaseRequest,
     response: reviewOutcomeSchema,
+    ifMatch: 'optional',
     etag: true,
     refusals: [
       ...REVIEW_REFUSALS,
+      IF_MATCH_REFUSALS[0],
       { status: 403, codes: ['NOT_UNIT_STAFF', 'NOT_ASSIGNED_TO_YOU'] },
       {
         status: 409,
@@ -47,10 +56,14 @@ export class EvaluateCaseController {
   async evaluate(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
     const { findings } = parseBody(evaluateCaseRequest, body);
-    return withETag(res, await this.commandBus.execute(new EvaluateCase(principal, caseId, findings)));
+    return withETag(
+      res,
+      await this.commandBus.execute(new EvaluateCase(principal, caseId, findings, parseIfMatch(ifMatch))),
+    );
   }
 }

@@ -8,6 +8,8 @@ export class EvaluateCase extends Command<ReviewOutcome> {
     readonly principal: Principal,
     readonly caseId: string,
     readonly findings: string,
+    /** The version the client saw, when it sends If-Match: a change since then is a 409. */
+    readonly expectedVersion?: number,
   ) {
     super();
   }
@@ -17,12 +19,12 @@ export class EvaluateCase extends Command<ReviewOutcome> {
 export class EvaluateCaseHandler implements ICommandHandler<EvaluateCase> {
   constructor(private readonly reviews: Reviews) {}
 
-  async execute({ principal, caseId, findings }: EvaluateCase): Promise<ReviewOutcome> {
+  async execute({ principal, caseId, findings, expectedVersion }: EvaluateCase): Promise<ReviewOutcome> {
     await this.reviews.forStaff(principal, caseId);
-    return this.reviews.run(caseId, {
-      type: 'EvaluateCase',
-      data: { caseId, findings },
-      metadata: metadataFor(principal),
-    });
+    return this.reviews.run(
+      caseId,
+      { type: 'EvaluateCase', data: { caseId, findings }, metadata: metadataFor(principal) },
+      expectedVersion,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,7 +8,14 @@ import { CurrentPrincipal } from '../../identity/current-principal.decorator';
 import { parseBody } from '../../problem/parse-body';
 import { uuidParam } from '../../problem/uuid-param';
 import { Operation } from '../../openapi/operation.decorator';
-import { CONCURRENCY_REFUSAL, REVIEW_REFUSALS, reviewOutcomeSchema, withETag } from '../review.shared';
+import {
+  CONCURRENCY_REFUSAL,
+  IF_MATCH_REFUSALS,
+  REVIEW_REFUSALS,
+  reviewOutcomeSchema,
+  withETag,
+} from '../review.shared';
+import { parseIfMatch } from '../../problem/if-match';
 import { RequestInformation } from './request-information.handler';
 import { requestInformationRequest } from './request-information.schema';
 
@@ -28,9 +35,11 @@ export class RequestInformationController {
     request: requestInformationRequest,
     response: reviewOutcomeSchema,
     status: 201,
+    ifMatch: 'optional',
     etag: true,
     refusals: [
       ...REVIEW_REFUSALS,
+      IF_MATCH_REFUSALS[0],
       { status: 403, codes: ['NOT_UNIT_STAFF', 'NOT_ASSIGNED_TO_YOU'] },
       {
         status: 409,
@@ -53,10 +62,16 @@ export class RequestInformationController {
   async requestInformation(
     @Param('caseId', uuidParam('caseId')) caseId: string,
     @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
     const { requested } = parseBody(requestInformationRequest, body);
-    return withETag(res, await this.commandBus.execute(new RequestInformation(principal, caseId, requested)));
+    return withETag(
+      res,
+      await this.commandBus.execute(
+        new RequestInformation(principal, caseId, requested, parseIfMatch(ifMatch)),
+      ),
+    );
   }
 }

@@ -11,6 +11,8 @@ export class RequestInformation extends Command<ReviewOutcome> {
     readonly principal: Principal,
     readonly caseId: string,
     readonly requested: string,
+    /** The version the client saw, when it sends If-Match: a change since then is a 409. */
+    readonly expectedVersion?: number,
   ) {
     super();
   }
@@ -24,7 +26,12 @@ export class RequestInformationHandler implements ICommandHandler<RequestInforma
     @Inject(DEADLINE_RULES) private readonly rules: DeadlineRules,
   ) {}
 
-  async execute({ principal, caseId, requested }: RequestInformation): Promise<ReviewOutcome> {
+  async execute({
+    principal,
+    caseId,
+    requested,
+    expectedVersion,
+  }: RequestInformation): Promise<ReviewOutcome> {
     const { review } = await this.reviews.forStaff(principal, caseId);
     const metadata = metadataFor(principal);
     const dueOn = citizenAnswerDueOn(
@@ -35,10 +42,14 @@ export class RequestInformationHandler implements ICommandHandler<RequestInforma
         provinceCode: review.provinceCode,
       },
     );
-    return this.reviews.run(caseId, {
-      type: 'RequestInformation',
-      data: { caseId, requested, dueOn },
-      metadata,
-    });
+    return this.reviews.run(
+      caseId,
+      {
+        type: 'RequestInformation',
+        data: { caseId, requested, dueOn },
+        metadata,
+      },
+      expectedVersion,
+    );
   }
 }

@@ -11,6 +11,7 @@ import { loginMessages } from './login.messages';
 import { operatorMessages } from './operator.messages';
 import { staffLabelMessages } from './staff-labels.messages';
 import { supervisorMessages } from './supervisor.messages';
+import { staffReviewerMessages } from './staff-reviewer.messages';
 
 export { LANGUAGES, languageOf, writtenDate, type Language };
 
@@ -38,6 +39,7 @@ export const AREAS: readonly AreaMessages<string>[] = [
   staffLabelMessages,
   supervisorMessages,
   citizenFilingMessages,
+  staffReviewerMessages,
 ];
 
 const CATALOG: Readonly<Record<Language, ReadonlyMap<string, string>>> = {

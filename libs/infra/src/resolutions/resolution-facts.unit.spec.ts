@@ -1,6 +1,6 @@
 import { ICAM, type MedicalUnit } from '@expediente/domain';
-import type { StoredEvent } from '@expediente/infra/event-store/event-store.port';
-import { resolutionHtml } from '@expediente/infra/resolutions/resolution-view';
+import type { StoredEvent } from '../event-store/event-store.port';
+import { resolutionHtml } from './resolution-view';
 import { resolutionFactsOf } from './resolution-facts';
 
 const event = (

@@ -1,6 +1,6 @@
 import type { CaseResolved, MedicalUnit, RegistryEntry } from '@expediente/domain';
-import type { StoredEvent } from '@expediente/infra/event-store/event-store.port';
-import type { ResolutionFacts, ResolutionProcedure } from '@expediente/infra/resolutions/resolution-renderer';
+import type { StoredEvent } from '../event-store/event-store.port';
+import type { ResolutionFacts, ResolutionProcedure } from './resolution-renderer';
 
 type Filed = {
   registryEntry: RegistryEntry;
@@ -10,21 +10,40 @@ type Filed = {
   paperOptOut?: boolean;
 };
 
+/** What the reviewer decided, and the case it decides: a CaseResolved's data, recorded or about to be. */
+export type ResolutionDecided = CaseResolved['data'] & {
+  readonly unit: MedicalUnit;
+  readonly procedure: ResolutionProcedure;
+};
+
 /** What the resolution letter states, from the filing's events and the review's. */
 export function resolutionFactsOf(
   filing: readonly StoredEvent[],
   review: readonly StoredEvent[],
   links: { csv: string; verifyBaseUrl: string },
 ): ResolutionFacts & { paperOptOut: boolean } {
+  const opened = review.find((e) => e.type === 'ReviewOpened');
+  const resolved = review.find((e) => e.type === 'CaseResolved') as (StoredEvent & CaseResolved) | undefined;
+  if (!opened || !resolved) throw new Error('the case is not resolved yet');
+  const { unit, procedure } = opened.data as { unit: MedicalUnit; procedure: ResolutionProcedure };
+  return resolutionFactsFor(filing, { ...resolved.data, unit, procedure }, links);
+}
+
+/**
+ * The same letter for a resolution not recorded yet (a reviewer's preview) or recorded: one
+ * function states what the letter says, so the preview is the letter the worker will issue.
+ */
+export function resolutionFactsFor(
+  filing: readonly StoredEvent[],
+  decided: ResolutionDecided,
+  links: { csv: string; verifyBaseUrl: string },
+): ResolutionFacts & { paperOptOut: boolean } {
   const submitted = filing.find(
     (e) => e.type === 'ReportsSubmitted' || e.type === 'EntitlementApplicationSubmitted',
   );
-  const opened = review.find((e) => e.type === 'ReviewOpened');
-  const resolved = review.find((e) => e.type === 'CaseResolved') as (StoredEvent & CaseResolved) | undefined;
-  if (!submitted || !opened || !resolved) throw new Error('the case is not resolved yet');
+  if (!submitted) throw new Error('the case was never filed');
   const filed = submitted.data as Filed;
-  const { unit, procedure } = opened.data as { unit: MedicalUnit; procedure: ResolutionProcedure };
-  const { outcome, grounds, legalBasis, resolvedAt, caseId } = resolved.data;
+  const { unit, procedure, outcome, grounds, legalBasis, resolvedAt, caseId } = decided;
   // Filings recorded before the subject's name was: in one's own name it is the filer's.
   const subjectName =
     filed.subjectName ??
