@@ -1,7 +1,7 @@
 import { notificationDecider } from '@expediente/domain';
-import { runCommand, deterministicUuid } from '@expediente/infra/commands/command-runner';
+import { runCommand } from '@expediente/infra/commands/command-runner';
 import { readDomainStream, isEventOf } from '@expediente/infra/event-store/domain-events';
-import { streams } from '@expediente/infra/event-store/streams';
+import { derivedIds, streams } from '@expediente/infra/event-store/streams';
 import { EFFECTS } from './effects';
 import { JOBS } from './jobs';
 import { caseJob, reaction } from './reaction';
@@ -21,7 +21,7 @@ export const makeNotificationAvailable = reaction({
     const issued = review.filter(isEventOf(['ResolutionIssued'])).find((e) => e.id === eventId);
     const opened = review.find(isEventOf(['ReviewOpened']));
     if (!issued || !opened) throw new Error(`case ${caseId} has no issued resolution ${eventId}`);
-    const notificationId = deterministicUuid(`notification|${eventId}`);
+    const notificationId = derivedIds.notification(eventId);
     const stream = streams.notification(notificationId);
     if (await caused(context, stream, eventId)) return notificationId;
     await runCommand(context.store, notificationDecider, stream, {

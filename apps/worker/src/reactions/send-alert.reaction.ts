@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { alertDecider, type AlertAttempt, type AlertSubject } from '@expediente/domain';
-import { deterministicUuid, load, runCommand } from '@expediente/infra/commands/command-runner';
+import { load, runCommand } from '@expediente/infra/commands/command-runner';
 import type { Contact } from '@expediente/infra/contacts/contact-directory.port';
 import { isEventOf, readDomainStream } from '@expediente/infra/event-store/domain-events';
-import { streams } from '@expediente/infra/event-store/streams';
+import { derivedIds, streams } from '@expediente/infra/event-store/streams';
 import { maskEmailAddress } from '@expediente/infra/email/email.port';
 import { maskPhoneNumber } from '@expediente/infra/sms/sms.port';
 import { alertEmail, alertSms } from './alert-texts';
@@ -109,7 +109,7 @@ export const sendAlert = reaction({
       : { data: { eventId: event.id, about: 'information-request', caseId: event.data.caseId } },
   async work(job, context) {
     const data = alertJobOf(job.data);
-    const alertId = deterministicUuid(`alert|${data.eventId}`);
+    const alertId = derivedIds.alert(data.eventId);
     const stream = streams.alert(alertId);
     if ((await load(context.store, alertDecider, stream)).state.status !== 'none') return 'already-recorded';
     const found = await addresseeOf(context, data);

@@ -1,3 +1,5 @@
+import { deterministicUuid } from '../commands/command-runner';
+
 /**
  * Stream names: the one place the API and the worker agree on them. The stored name is
  * part of the log (and of every hash), so a name never changes once written.
@@ -15,4 +17,16 @@ export const streams = {
   power: (powerId: string): string => `power-${powerId}`,
   /** AlertSent / AlertFailed: an SMS and email that an information request or a notification waits. */
   alert: (alertId: string): string => `alert-${alertId}`,
+} as const;
+
+/**
+ * Ids the worker derives from the event that caused the stream, so a retried job finds the same
+ * stream and anyone holding a case's own streams can find the rest of it (the audit export does).
+ */
+export const derivedIds = {
+  /** The notification of a resolution, from its ResolutionIssued event. */
+  notification: (resolutionIssuedEventId: string): string =>
+    deterministicUuid(`notification|${resolutionIssuedEventId}`),
+  /** The alert about an information request or a notification, from the event that asked for it. */
+  alert: (causeEventId: string): string => deterministicUuid(`alert|${causeEventId}`),
 } as const;
