@@ -13,6 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PowersModule } from './powers/powers.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
+import { AuditExportModule } from './audit/export-case/audit-export.module';
 
 @Module({})
 export class ApiModule {
@@ -34,6 +35,7 @@ export class ApiModule {
         FilingModule,
         StatusModule,
         AdminModule,
+        AuditExportModule,
       ],
     };
   }

@@ -75,11 +75,12 @@ export async function buildAuditExport(
   const checkpoints: CheckpointsFile = { checkpoints: [] };
   const checkpointsBytes = canonicalBytes(checkpoints);
   const eventsBytes = eventLinesBytes(events);
-  const certificatePem = sources.seal.certificatePem;
+  // Node's PEM form (LF line ends), which the verifier can restate from the DER byte for byte.
+  const certificate = new X509Certificate(sources.seal.certificatePem);
   const index = auditIndexOf({
     scope,
     exportedAt: now.toISOString(),
-    certificateSha256: sha256Hex(new X509Certificate(certificatePem).raw),
+    certificateSha256: sha256Hex(certificate.raw),
     events,
     eventsBytes,
     checkpointsBytes,
@@ -96,7 +97,7 @@ export async function buildAuditExport(
     entries: [
       { name: ENTRY.index, data: indexBytes },
       { name: ENTRY.signature, data: sources.seal.signDetached(indexBytes) },
-      { name: ENTRY.certificate, data: Buffer.from(certificatePem, 'utf8') },
+      { name: ENTRY.certificate, data: Buffer.from(certificate.toString(), 'utf8') },
       { name: ENTRY.events, data: eventsBytes },
       { name: ENTRY.checkpoints, data: checkpointsBytes },
       ...included.map((d) => ({ name: documentEntry(d.valorHuella), data: documents.get(d.valorHuella)! })),

@@ -21,8 +21,10 @@ export function writeAuditZip(entries: readonly ZipEntry[], mtime: Date): Readab
     zip.addBuffer(data, name, { mtime, mode: MODE, compress: false, forceDosTimestamp: true });
   }
   zip.end();
-  // yazl types its stream as the bare NodeJS.ReadableStream; wrap gives a full Readable.
-  return new Readable().wrap(zip.outputStream);
+  // yazl types its stream as the bare NodeJS.ReadableStream; it is a PassThrough.
+  const output = zip.outputStream;
+  if (!(output instanceof Readable)) throw new Error('yazl gave no readable stream');
+  return output;
 }
 
 export async function bufferOf(stream: Readable): Promise<Buffer> {

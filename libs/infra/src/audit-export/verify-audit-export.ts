@@ -65,6 +65,7 @@ const claimsSchema = z.object({
   ]),
   events: z.object({ streams: z.array(z.object({ stream: z.string(), previousHash: hex64 })) }),
 });
+const claimedCertificate = z.object({ seal: z.object({ certificateSha256: hex64 }) });
 const checkpointsSchema = z.object({ checkpoints: z.array(z.record(z.string(), z.unknown())) }).strict();
 
 /** Checks an audit export with nothing but its own bytes (docs/ARCHITECTURE.md "Audit export"). */
@@ -95,6 +96,9 @@ export async function verifyAuditExport(file: Buffer): Promise<VerificationRepor
   } catch {
     add('certificate', ENTRY.certificate, 'not a readable X.509 certificate');
   }
+  if (certificate && certificate.toString() !== entry(ENTRY.certificate).toString('utf8')) {
+    add('certificate', ENTRY.certificate, 'is not the PEM form of the certificate it holds');
+  }
   const signature = checkDetachedSignature(entry(ENTRY.signature), entry(ENTRY.index));
   if (!signature.valid)
     add(
@@ -102,11 +106,20 @@ export async function verifyAuditExport(file: Buffer): Promise<VerificationRepor
       ENTRY.signature,
       `the seal's signature over index.json does not hold: ${signature.problem}`,
     );
-  if (certificate && signature.certificate && !signature.certificate.raw.equals(certificate.raw)) {
-    add('certificate', ENTRY.certificate, 'is not the certificate inside the signature');
-  }
-
   const index = canonicalEntry(entry(ENTRY.index), ENTRY.index, 'index', add);
+  if (certificate && signature.certificate && !signature.certificate.raw.equals(certificate.raw)) {
+    // The signed index names its certificate: whichever of the two it names is the one left alone.
+    const named = claimedCertificate.safeParse(index);
+    if (named.success && named.data.seal.certificateSha256 === sha256Hex(signature.certificate.raw)) {
+      add(
+        'certificate',
+        ENTRY.certificate,
+        `is not the certificate that signed the index (${ENTRY.signature} carries it)`,
+      );
+    } else {
+      add('signature', ENTRY.signature, `was made with a certificate other than ${ENTRY.certificate}`);
+    }
+  }
   const claims = claimsSchema.safeParse(index);
   if (index !== undefined && !claims.success)
     add('index', ENTRY.index, 'does not state the scope, time and streams of the export');

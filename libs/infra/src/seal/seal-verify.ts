@@ -7,7 +7,13 @@ const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   data: '1.2.840.113549.1.7.1',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  sha256WithRsa: '1.2.840.113549.1.1.11',
 };
+
+const { UNIVERSAL, CONTEXT_SPECIFIC } = forge.asn1.Class;
+const { SEQUENCE, SET, INTEGER, OCTETSTRING } = forge.asn1.Type;
 
 /** What a detached CMS signature says about `content`, checked with nothing but the signature itself. */
 export interface DetachedSignatureCheck {
@@ -29,10 +35,22 @@ export function checkDetachedSignature(p7s: Buffer, content: Buffer): DetachedSi
   let certificate: X509Certificate | undefined;
   try {
     const contentInfo = forge.asn1.fromDer(forge.util.createBuffer(p7s.toString('binary')));
-    const [typeOid, explicitContent] = children(contentInfo);
+    // Every byte counts: the DER must be minimal, and each element the type CMS says it is.
+    if (forge.asn1.toDer(contentInfo).getBytes() !== p7s.toString('binary')) {
+      return { valid: false, problem: 'not in DER form' };
+    }
+    const [typeOid, explicitContent] = children(tagged(contentInfo, UNIVERSAL, SEQUENCE));
     if (oid(typeOid) !== OID.signedData) return { valid: false, problem: 'not a CMS SignedData' };
     // SignedData ::= SEQUENCE { version, digestAlgorithms, encapContentInfo, [0] certificates, [1] crls?, signerInfos }
-    const parts = children(children(explicitContent)[0]);
+    const parts = children(
+      tagged(children(tagged(explicitContent, CONTEXT_SPECIFIC, 0))[0], UNIVERSAL, SEQUENCE),
+    );
+    if (parts.length !== 5)
+      return { valid: false, problem: 'not one SignedData with certificates and signers' };
+    integerIs(parts[0], 1);
+    algorithmIs(children(tagged(parts[1], UNIVERSAL, SET))[0], [OID.sha256]);
+    tagged(parts[2], UNIVERSAL, SEQUENCE);
+    tagged(parts[3], CONTEXT_SPECIFIC, 0);
     if (children(parts[2]).length > 1) {
       return { valid: false, problem: 'the content is embedded: not a detached signature' };
     }
@@ -44,12 +62,22 @@ export function checkDetachedSignature(p7s: Buffer, content: Buffer): DetachedSi
     // TBSCertificate ::= SEQUENCE { [0] version, serialNumber, signature, issuer, ... }
     const certificateIssuer = der(children(children(certificateAsn1)[0])[3]!);
     // SignerInfo ::= SEQUENCE { version, sid, digestAlgorithm, [0] signedAttrs, signatureAlgorithm, signature, ... }
-    const [, sid, , signedAttributes, , signature] = children(children(parts[parts.length - 1])[0]);
-    const [sidIssuer, sidSerial] = children(sid);
+    const signers = children(tagged(parts[4], UNIVERSAL, SET));
+    if (signers.length !== 1) return { valid: false, problem: 'not exactly one signer' };
+    const [version, sid, digestAlgorithm, signedAttributes, signatureAlgorithm, signature, ...unsigned] =
+      children(tagged(signers[0], UNIVERSAL, SEQUENCE));
+    if (unsigned.length > 0) return { valid: false, problem: 'the signer carries unsigned attributes' };
+    integerIs(version, 1);
+    algorithmIs(digestAlgorithm, [OID.sha256]);
+    algorithmIs(signatureAlgorithm, [OID.rsaEncryption, OID.sha256WithRsa]);
+    tagged(signedAttributes, CONTEXT_SPECIFIC, 0);
+    tagged(signature, UNIVERSAL, OCTETSTRING);
+    const [sidIssuer, sidSerial] = children(tagged(sid, UNIVERSAL, SEQUENCE));
+    tagged(sidSerial, UNIVERSAL, INTEGER);
     const attributes = new Map(
       children(signedAttributes).map((attribute) => {
-        const [type, values] = children(attribute);
-        return [oid(type), children(values)[0]!] as const;
+        const [type, values] = children(tagged(attribute, UNIVERSAL, SEQUENCE));
+        return [oid(type), children(tagged(values, UNIVERSAL, SET))[0]!] as const;
       }),
     );
     const signingTime = attributes.get(OID.signingTime);
@@ -91,6 +119,33 @@ export function checkDetachedSignature(p7s: Buffer, content: Buffer): DetachedSi
       problem: `unreadable signature (${error instanceof Error ? error.message : String(error)})`,
       ...(certificate && { certificate }),
     };
+  }
+}
+
+class Malformed extends Error {}
+
+function tagged(
+  node: forge.asn1.Asn1 | undefined,
+  tagClass: forge.asn1.Class,
+  type: number,
+): forge.asn1.Asn1 {
+  if (!node || node.tagClass !== tagClass || node.type !== type)
+    throw new Malformed('an element has the wrong type');
+  return node;
+}
+
+function integerIs(node: forge.asn1.Asn1 | undefined, expected: number): void {
+  if (forge.asn1.derToInteger(value(tagged(node, UNIVERSAL, INTEGER))) !== expected) {
+    throw new Malformed(`a version is not ${expected}`);
+  }
+}
+
+/** AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters NULL } */
+function algorithmIs(node: forge.asn1.Asn1 | undefined, allowed: readonly string[]): void {
+  const [algorithm, parameters, ...rest] = children(tagged(node, UNIVERSAL, forge.asn1.Type.SEQUENCE));
+  if (!allowed.includes(oid(algorithm)) || rest.length > 0) throw new Malformed('an unexpected algorithm');
+  if (parameters && (parameters.type !== forge.asn1.Type.NULL || value(parameters) !== '')) {
+    throw new Malformed('unexpected algorithm parameters');
   }
 }
 
