@@ -167,6 +167,18 @@ describe('the signed audit export of a case', () => {
     const api = await readZip(exported);
     expect(cli.get('events.jsonl')).toEqual(api.get('events.jsonl'));
     expect([...cli.keys()].some((name) => name.startsWith('documents/'))).toBe(false);
+
+    // A time range of the log: every stream with events in it, from its first such event.
+    const range = join(dir, 'range.zip');
+    const from = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    const log = spawnSync(process.execPath, [script('audit-export'), '--from', from, '--out', range], {
+      env: { ...process.env, ...system.env, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    expect(log.stderr).toBe('');
+    const checked = verifyOffline(range, '--json');
+    expect(JSON.parse(checked.stdout)).toMatchObject({ verified: true, scope: { kind: 'log', from } });
+    expect(checked.status).toBe(0);
   });
 
   it('fails on one changed byte anywhere in the file, naming what changed', async () => {
