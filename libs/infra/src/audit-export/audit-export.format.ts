@@ -103,6 +103,8 @@ export interface AuditIndex {
     readonly count: number;
     readonly bytes: number;
     readonly sha256: string;
+    /** SHA-256 of each line of events.jsonl (without its line feed): positions are not in the chain. */
+    readonly lineSha256: readonly string[];
     readonly streams: readonly ExportedStream[];
   };
   readonly checkpoints: {
@@ -146,7 +148,9 @@ export const eventLineOf = (event: StoredEvent): EventLine => ({
 
 /** events.jsonl: one canonical envelope per line, each ended by a line feed, in log order. */
 export const eventLinesBytes = (events: readonly StoredEvent[]): Buffer =>
-  Buffer.from(events.map((event) => `${canonicalJson(eventLineOf(event))}\n`).join(''), 'utf8');
+  Buffer.from(events.map((event) => `${eventLineText(event)}\n`).join(''), 'utf8');
+
+export const eventLineText = (event: StoredEvent): string => canonicalJson(eventLineOf(event));
 
 const PREFIXES: readonly (readonly [string, StreamRole])[] = [
   ['paper-post-', 'paper-post'],

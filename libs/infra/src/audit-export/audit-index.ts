@@ -6,6 +6,7 @@ import {
   AuditIndex,
   AuditScope,
   ENTRY,
+  eventLineText,
   ExpedienteMetadata,
   ExportedStream,
   Interesado,
@@ -48,6 +49,7 @@ export function auditIndexOf(inputs: IndexInputs): AuditIndex {
       count: events.length,
       bytes: inputs.eventsBytes.length,
       sha256: sha256Hex(inputs.eventsBytes),
+      lineSha256: events.map((event) => sha256Hex(eventLineText(event))),
       streams: streamsOf(events, inputs.previousHashes),
     },
     checkpoints: {

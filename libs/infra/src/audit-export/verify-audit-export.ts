@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { canonicalJson, eventHash, GENESIS_HASH } from '../event-store/event-hash';
 import type { StoredEvent } from '../event-store/event-store.port';
 import { checkDetachedSignature } from '../seal/seal-verify';
-import { AuditScope, DOCUMENTS_FOLDER, documentEntry, ENTRY, sha256Hex } from './audit-export.format';
+import {
+  AuditScope,
+  DOCUMENTS_FOLDER,
+  documentEntry,
+  ENTRY,
+  eventLineText,
+  sha256Hex,
+} from './audit-export.format';
 import { auditIndexOf } from './audit-index';
 import { layoutDifferences, readAuditZip, UnreadableZip } from './audit-zip';
 import { MalformedEventData } from './document-index';
@@ -63,7 +70,10 @@ const claimsSchema = z.object({
     z.object({ kind: z.literal('case'), caseId: z.string(), ...range }),
     z.object({ kind: z.literal('log'), ...range }),
   ]),
-  events: z.object({ streams: z.array(z.object({ stream: z.string(), previousHash: hex64 })) }),
+  events: z.object({
+    lineSha256: z.array(z.string()),
+    streams: z.array(z.object({ stream: z.string(), previousHash: hex64 })),
+  }),
 });
 const claimedCertificate = z.object({ seal: z.object({ certificateSha256: hex64 }) });
 const checkpointsSchema = z.object({ checkpoints: z.array(z.record(z.string(), z.unknown())) }).strict();
@@ -128,6 +138,15 @@ export async function verifyAuditExport(file: Buffer): Promise<VerificationRepor
   );
 
   const events = eventsOf(entry(ENTRY.events), add);
+  if (claims.success) {
+    // The signed index holds each line's hash, so a changed position (outside the chain) is named too.
+    events.forEach((event, i) => {
+      const stated = claims.data.events.lineSha256[i];
+      if (stated !== undefined && stated !== sha256Hex(eventLineText(event))) {
+        add('event', describe(event), 'its line is not the one the signed index lists');
+      }
+    });
+  }
   checkChains(events, previousHashes, claims.success ? claims.data.scope : undefined, add);
 
   const checkpoints = checkpointsSchema.safeParse(
@@ -166,8 +185,14 @@ export async function verifyAuditExport(file: Buffer): Promise<VerificationRepor
         .filter((d) => d.incluido)
         .map((d) => documentEntry(d.valorHuella));
     } catch (error) {
-      if (!(error instanceof MalformedEventData)) throw error;
-      add('event', describe(error.event), error.message);
+      // Only an event whose hash no longer holds can have data of the wrong shape; it is named above.
+      if (error instanceof MalformedEventData) add('event', describe(error.event), error.message);
+      else
+        add(
+          'index',
+          ENTRY.index,
+          `cannot be restated from the events: ${error instanceof Error ? error.message : String(error)}`,
+        );
     }
   }
   const order = [...Object.values(ENTRY), ...included];

@@ -144,7 +144,7 @@ function integerIs(node: forge.asn1.Asn1 | undefined, expected: number): void {
 function algorithmIs(node: forge.asn1.Asn1 | undefined, allowed: readonly string[]): void {
   const [algorithm, parameters, ...rest] = children(tagged(node, UNIVERSAL, forge.asn1.Type.SEQUENCE));
   if (!allowed.includes(oid(algorithm)) || rest.length > 0) throw new Malformed('an unexpected algorithm');
-  if (parameters && (parameters.type !== forge.asn1.Type.NULL || value(parameters) !== '')) {
+  if (parameters && value(tagged(parameters, UNIVERSAL, forge.asn1.Type.NULL)) !== '') {
     throw new Malformed('unexpected algorithm parameters');
   }
 }
@@ -159,7 +159,8 @@ function value(node: forge.asn1.Asn1 | undefined): string {
   return node.value;
 }
 
-const oid = (node: forge.asn1.Asn1 | undefined): string => forge.asn1.derToOid(value(node));
+const oid = (node: forge.asn1.Asn1 | undefined): string =>
+  forge.asn1.derToOid(value(tagged(node, UNIVERSAL, forge.asn1.Type.OID)));
 
 const der = (node: forge.asn1.Asn1): Buffer => Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
 
