@@ -54,6 +54,8 @@ export function checkDetachedSignature(p7s: Buffer, content: Buffer): DetachedSi
     if (children(parts[2]).length > 1) {
       return { valid: false, problem: 'the content is embedded: not a detached signature' };
     }
+    if (oid(children(parts[2])[0]) !== OID.data)
+      return { valid: false, problem: 'the content type is not data' };
     const certificatesField = parts.find(
       (part) => part.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && part.type === 0,
     );
