@@ -16,8 +16,10 @@ const swc = [
 
 const shared = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|canonicalize)/)'],
   moduleNameMapper: {
+    // An ES module only (no "require" export): tests check our canonical JSON against it.
+    '^canonicalize$': '<rootDir>/node_modules/canonicalize/lib/canonicalize.js',
     '^@expediente/domain(.*)$': '<rootDir>/libs/domain/src$1',
     '^@expediente/infra(.*)$': '<rootDir>/libs/infra/src$1',
   },

@@ -14,6 +14,7 @@ import { PowersModule } from './powers/powers.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
 import { AuditModule } from './audit/audit.module';
+import { AuditExportModule } from './audit/export-case/audit-export.module';
 
 @Module({})
 export class ApiModule {
@@ -37,6 +38,7 @@ export class ApiModule {
         StatusModule,
         AdminModule,
         AuditModule,
+        AuditExportModule,
       ],
     };
   }

@@ -1240,6 +1240,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/cases/{caseId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a case, sealed, for audit
+         * @description One zip holding every event of every stream of the case as stored (events.jsonl, with each event’s hash chain), the ENI index of its documents with their SHA-256 (index.json), the seal’s detached signature over the index (index.json.p7s) and the seal certificate, so that `npm run verify-export` checks it offline with nothing else. `withDocuments=true` adds the documents’ bytes; `from`/`to` narrow it to the events recorded in that range.
+         */
+        get: operations["exportCaseForAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8203,6 +8223,72 @@ export interface operations {
             };
             /** @description UNSAFE_TEXT */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCaseForAudit: {
+        parameters: {
+            query?: {
+                /** @description Include the documents' bytes (documents/<sha256>), not only their hashes. */
+                withDocuments?: "true" | "false";
+                /** @description Only events recorded at or after this instant. */
+                from?: string;
+                /** @description Only events recorded before this instant. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The case to export. */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description expediente-<caseId>-<time>.zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description INVALID_ID, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CASE_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
