@@ -19,6 +19,10 @@ export const staffLabelMessages = defineMessages(
     'staff.outcome.granted': 'Estimada',
     'staff.outcome.partially-granted': 'Estimada en parte',
     'staff.outcome.denied': 'Desestimada',
+    'staff.source.filing': 'Presentación',
+    'staff.source.information': 'Respuesta a una petición de información',
+    'staff.source.proof-of-receipt': 'Justificante de registro',
+    'staff.source.resolution': 'Resolución',
   },
   {
     ca: {
@@ -38,6 +42,10 @@ export const staffLabelMessages = defineMessages(
       'staff.outcome.granted': 'Estimada',
       'staff.outcome.partially-granted': 'Estimada en part',
       'staff.outcome.denied': 'Desestimada',
+      'staff.source.filing': 'Presentació',
+      'staff.source.information': 'Resposta a una petició d’informació',
+      'staff.source.proof-of-receipt': 'Justificant de registre',
+      'staff.source.resolution': 'Resolució',
     },
     en: {
       'staff.status.open': 'Unassigned',
@@ -56,6 +64,10 @@ export const staffLabelMessages = defineMessages(
       'staff.outcome.granted': 'Granted',
       'staff.outcome.partially-granted': 'Partially granted',
       'staff.outcome.denied': 'Denied',
+      'staff.source.filing': 'Filing',
+      'staff.source.information': 'Answer to an information request',
+      'staff.source.proof-of-receipt': 'Proof of receipt',
+      'staff.source.resolution': 'Resolution',
     },
   },
 );

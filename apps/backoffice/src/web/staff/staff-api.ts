@@ -4,10 +4,9 @@ import { asProblem, type ApiProblem, type WebApi } from '../api-client';
 import type { WebContext } from '../web-context';
 
 /**
- * What the reviewer's pages ask the API, in one place. Typed operations go through the generated
- * client; the staff document routes (GET /reviews/{id}/documents[/{hash}]) and the staff reading
- * of /cases/{id} and its timeline arrive on main separately, so they are read here by their
- * contract, and a 404 from a route not there yet reads as "not available" rather than an error.
+ * What the reviewer's pages ask the API, in one place, through the generated client; a document's
+ * bytes are streamed on as the API serves them (GET /reviews/{id}/documents/{hash}, its read
+ * recorded there).
  */
 export type Result<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ApiProblem };
@@ -34,20 +33,15 @@ const reviewSchema = z.looseObject({
 });
 export type StaffReview = z.infer<typeof reviewSchema>;
 
-const documentSchema = z.object({
-  blobHash: z.string().regex(/^[0-9a-f]{64}$/),
-  name: z.string(),
-  contentType: z.string(),
-  size: z.number(),
-  step: z.string().optional(),
-  at: z.string().optional(),
-});
-export type CaseDocument = z.infer<typeof documentSchema>;
-const documentsSchema = z.union([
-  z.array(documentSchema),
-  z.object({ documents: z.array(documentSchema) }).transform((d) => d.documents),
-  z.object({ items: z.array(documentSchema) }).transform((d) => d.items),
-]);
+/** A document of the case as the staff pages list it. */
+export interface CaseDocument {
+  readonly blobHash: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly step?: string;
+  readonly at?: string;
+}
 
 export interface TimelineEntry {
   readonly at: string;
@@ -109,17 +103,15 @@ export class StaffApi {
   }
 
   async documents(caseId: string): Promise<readonly CaseDocument[] | undefined> {
-    try {
-      const response = await fetch(`${this.api.baseUrl}/reviews/${caseId}/documents`, {
-        headers: this.headers(),
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!response.ok) return undefined;
-      const parsed = documentsSchema.safeParse(await response.json());
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+    const { data } = await this.client.GET('/reviews/{caseId}/documents', { params: { path: { caseId } } });
+    return data?.documents.map((document) => ({
+      blobHash: document.blobHash,
+      name: document.filename,
+      contentType: document.contentType,
+      size: document.size,
+      step: document.providedIn,
+      at: document.providedAt,
+    }));
   }
 
   /** The document's bytes as the API serves them (its read is recorded there), or undefined. */
