@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { AuditPagesModule } from './audit/audit.module';
 import { HomeController } from './home/home.controller';
 import { LoginController } from './login/login.controller';
 import { OperatorPagesModule } from './operator/operator.module';
@@ -12,7 +13,7 @@ import { WebCoreModule } from './web-core.module';
  * Each group of pages is a module of its own (importing WebCoreModule), listed here.
  */
 @Module({
-  imports: [WebCoreModule, OperatorPagesModule, SupervisorPagesModule],
+  imports: [WebCoreModule, OperatorPagesModule, SupervisorPagesModule, AuditPagesModule],
   controllers: [HomeController, LoginController],
 })
 export class WebModule implements NestModule {

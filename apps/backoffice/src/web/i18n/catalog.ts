@@ -4,6 +4,7 @@ import {
   languageOf,
   writtenDate,
 } from '@expediente/infra/case-status/messages/messages';
+import { auditMessages } from './audit.messages';
 import type { AreaMessages } from './define-messages';
 import { layoutMessages } from './layout.messages';
 import { loginMessages } from './login.messages';
@@ -36,6 +37,7 @@ export const AREAS: readonly AreaMessages<string>[] = [
   operatorMessages,
   staffLabelMessages,
   supervisorMessages,
+  auditMessages,
 ];
 
 const CATALOG: Readonly<Record<Language, ReadonlyMap<string, string>>> = {
