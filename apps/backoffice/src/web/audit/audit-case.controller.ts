@@ -6,7 +6,7 @@ import { FieldError, renderError, sendPage } from '../views';
 import { Web, WebContext } from '../web-context';
 import { CASE_ID, eventLabel, invalidFields, streamLabel } from './audit-labels';
 import { caseEvents, eventRow, type CaseState } from './case-history';
-import { madridInstant, madridParts } from './madrid-time';
+import { madridInstant, madridParts, writtenInstant } from './madrid-time';
 
 const HISTORY_PAGE = 200;
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
@@ -47,7 +47,7 @@ export class AuditCaseController {
     if (response.status === 404) return notFound(web, res);
     if (!data) throw new Error(`audit history: ${response.status}`);
     const rows = data.items.map((event, i) =>
-      eventRow(web.t, caseId, event, i === 0 ? Number(cursor ?? 0) : data.items[i - 1]!.position),
+      eventRow(web, caseId, event, i === 0 ? Number(cursor ?? 0) : data.items[i - 1]!.position),
     );
     sendPage(
       res,
@@ -143,6 +143,7 @@ export class AuditCaseController {
           point: {
             ...state.point,
             typeLabel: state.point.lastEvent && eventLabel(web.t, state.point.lastEvent.type),
+            time: state.point.lastEvent && writtenInstant(web.lang, state.point.lastEvent.recordedAt),
             isNow: !state.point.at && state.point.position === null,
           },
           summary: summaryOf(web, state.state),

@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { WebApi } from '../api-client';
-import { writtenDateTime } from '../i18n/catalog';
 import { Sessions } from '../session/sessions';
 import { FieldError, sendPage } from '../views';
 import { Web, WebContext } from '../web-context';
 import { notFound } from './audit-case.controller';
 import { CASE_ID, eventLabel, invalidFields, whoOf } from './audit-labels';
 import { caseEvents, type CaseDiff } from './case-history';
+import { writtenInstant } from './madrid-time';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
@@ -65,14 +65,14 @@ export class AuditDiffController {
           label: web.t('audit.diff.option', {
             position: event.position,
             type: eventLabel(web.t, event.type),
-            time: writtenDateTime(web.lang, event.recordedAt),
+            time: writtenInstant(web.lang, event.recordedAt),
           }),
         })),
       ];
       // A point given as an instant (or one no event is at) is kept as it was asked.
       const all = known.some((o) => o.value === chosen)
         ? known
-        : [...known, { value: chosen, label: writtenDateTime(web.lang, chosen) }];
+        : [...known, { value: chosen, label: writtenInstant(web.lang, chosen) }];
       return all.map((o) => ({ ...o, selected: o.value === chosen }));
     };
     sendPage(
@@ -97,6 +97,7 @@ export class AuditDiffController {
         {
           ...event,
           who: whoOf(web.t, event),
+          time: writtenInstant(web.lang, event.recordedAt),
           typeLabel: eventLabel(web.t, event.type),
           paths: event.changes.map((c) => c.path),
         },
@@ -119,4 +120,3 @@ export class AuditDiffController {
     };
   }
 }
-

@@ -6,7 +6,7 @@ import { Sessions } from '../session/sessions';
 import { FieldError, sendPage } from '../views';
 import { Web, WebContext } from '../web-context';
 import { CASE_ID, eventLabel, invalidFields, whoOf } from './audit-labels';
-import { madridEndOfDay, madridInstant } from './madrid-time';
+import { madridEndOfDay, madridInstant, writtenInstant } from './madrid-time';
 
 const FIELDS = ['actor', 'caseId', 'type', 'from', 'to'] as const;
 type SearchForm = Record<(typeof FIELDS)[number], string>;
@@ -82,6 +82,7 @@ export class AuditSearchController {
       rows: data.items.map((item) => ({
         ...item,
         who: whoOf(web.t, item),
+        time: writtenInstant(web.lang, item.recordedAt),
         typeLabel: eventLabel(web.t, item.type),
       })),
       next: data.next ? href({ cursor: data.next }) : undefined,

@@ -1,7 +1,8 @@
 import type { paths } from '@expediente/infra/api-client/expediente-api';
 import type { ExpedienteApi } from '../api-client';
-import type { Translate } from '../i18n/catalog';
+import type { WebContext } from '../web-context';
 import { eventLabel, streamLabel, whoOf } from './audit-labels';
+import { writtenInstant } from './madrid-time';
 
 const PAGE = 500;
 /** A case larger than this is read a page at a time on its history page; the other pages stop here. */
@@ -37,11 +38,13 @@ export async function caseEvents(api: ExpedienteApi, caseId: string): Promise<Ca
 }
 
 /** An event as a row of the history (and an option of the compare form). */
-export function eventRow(t: Translate, caseId: string, event: StoredEvent, previous: number) {
+export function eventRow(web: WebContext, caseId: string, event: StoredEvent, previous: number) {
+  const { t } = web;
   const json = (value: unknown) => JSON.stringify(value, null, 2);
   return {
     position: event.position,
     recordedAt: event.recordedAt,
+    time: writtenInstant(web.lang, event.recordedAt),
     stream: event.stream,
     streamLabel: streamLabel(t, event.stream),
     version: event.streamVersion,

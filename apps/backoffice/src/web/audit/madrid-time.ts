@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/catalog';
+
 /**
  * Auditors think in Madrid's wall-clock time; the API takes instants. A day and a time typed in a
  * form become the instant they name in Madrid (either side of a daylight-saving change), and an
@@ -57,4 +59,16 @@ export function madridParts(iso: string): { date: string; time: string } | undef
   if (Number.isNaN(instant)) return undefined;
   const { date, time } = wallClock(instant);
   return { date, time };
+}
+
+const WRITTEN: Readonly<Record<Language, Intl.DateTimeFormat>> = {
+  es: new Intl.DateTimeFormat('es-ES', { dateStyle: 'long', timeStyle: 'medium', timeZone: ZONE }),
+  ca: new Intl.DateTimeFormat('ca-ES', { dateStyle: 'long', timeStyle: 'medium', timeZone: ZONE }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: ZONE }),
+};
+
+/** An instant as day and Madrid time to the second: events of one case often share a minute. */
+export function writtenInstant(language: Language, iso: string): string {
+  const instant = Date.parse(iso);
+  return Number.isNaN(instant) ? iso : WRITTEN[language].format(instant);
 }
