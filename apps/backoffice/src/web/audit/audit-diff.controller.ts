@@ -11,9 +11,19 @@ import { writtenInstant } from './madrid-time';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
-/** A value before or after, as text an auditor can read: strings as they are, anything else as JSON. */
-const shown = (value: unknown): string | undefined =>
-  value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+const LONG = 60;
+
+/**
+ * A value before or after, as text an auditor can read: strings as they are, anything else as JSON;
+ * a long one pretty-printed in a box of its own. Absent (undefined) is not the value null.
+ */
+function shown(value: unknown): { text: string; long: boolean } | undefined {
+  if (value === undefined) return undefined;
+  const flat = typeof value === 'string' ? value : JSON.stringify(value);
+  return flat.length <= LONG
+    ? { text: flat, long: false }
+    : { text: typeof value === 'string' ? value : JSON.stringify(value, null, 2), long: true };
+}
 
 /**
  * What changed in a case between two points of its history: field by field, before and after,
