@@ -136,6 +136,11 @@ describe('the auditor’s pages', () => {
     await t.page.click('form[action="/audit/find"] button');
     expect(await t.page.textContent('.error-summary')).toContain('Escriba el identificador completo');
     await t.check('find-error');
+    await t.page.fill('#find-caseId', '4f0c2a9e-8d1b-4c57-9a3e-2b6f1d0c7e55');
+    await t.page.click('form[action="/audit/find"] button');
+    expect(await t.page.textContent('.error-summary')).toContain(
+      'No hay ningún expediente con ese identificador',
+    );
     await t.page.fill('#find-caseId', caseId);
     await t.page.click('form[action="/audit/find"] button');
     await t.page.waitForURL(`${system.web}/audit/cases/${caseId}`);

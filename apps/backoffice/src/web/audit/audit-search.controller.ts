@@ -54,7 +54,9 @@ export class AuditSearchController {
     const type = EXPEDIENTE_EVENT_TYPES.find((known) => known === form.type);
     if (form.type && !type) return this.page(web, res, form, [searchError(web, 'type', '')]);
     const cursor = text(query.cursor);
-    const limit = /^\d{1,3}$/.test(text(query.limit)) ? Number(query.limit) : PAGE_SIZE;
+    const limit = /^\d{1,3}$/.test(text(query.limit))
+      ? Math.min(200, Math.max(1, Number(query.limit)))
+      : PAGE_SIZE;
     const { data, error, response } = await this.api.for(web).GET('/audit/activity', {
       params: {
         query: {
