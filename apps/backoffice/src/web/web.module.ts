@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CitizenFilingPagesModule } from './citizen-filing/citizen-filing.module';
+import { AuditPagesModule } from './audit/audit.module';
 import { HomeController } from './home/home.controller';
 import { LoginController } from './login/login.controller';
 import { OperatorPagesModule } from './operator/operator.module';
@@ -20,6 +21,7 @@ import { WebCoreModule } from './web-core.module';
     SupervisorPagesModule,
     CitizenFilingPagesModule,
     StaffReviewerPagesModule,
+    AuditPagesModule,
   ],
   controllers: [HomeController, LoginController],
 })

@@ -4,6 +4,7 @@ import {
   languageOf,
   writtenDate,
 } from '@expediente/infra/case-status/messages/messages';
+import { auditMessages } from './audit.messages';
 import type { AreaMessages } from './define-messages';
 import { citizenFilingMessages } from './citizen-filing.messages';
 import { layoutMessages } from './layout.messages';
@@ -40,6 +41,7 @@ export const AREAS: readonly AreaMessages<string>[] = [
   supervisorMessages,
   citizenFilingMessages,
   staffReviewerMessages,
+  auditMessages,
 ];
 
 const CATALOG: Readonly<Record<Language, ReadonlyMap<string, string>>> = {
