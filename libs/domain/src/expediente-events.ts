@@ -9,6 +9,7 @@ import type { MedicalReportSubmissionEvent } from './medical-report-submission/m
 import type { NotificationEvent } from './notification/notification.events';
 import type { PowerOfAttorneyEvent } from './power-of-attorney/power-of-attorney.events';
 import type { PaperPostEvent } from './paper-post/paper-post.events';
+import type { NotificationPreferencesEvent } from './notification-preferences/notification-preferences.events';
 import type { ProofOfReceiptEvent } from './proof-of-receipt/proof-of-receipt.events';
 
 export type ExpedienteEvent =
@@ -19,6 +20,7 @@ export type ExpedienteEvent =
   | NotificationEvent
   | PowerOfAttorneyEvent
   | PaperPostEvent
+  | NotificationPreferencesEvent
   | AlertEvent;
 
 export type ExpedienteEventType = ExpedienteEvent['type'];
@@ -61,6 +63,8 @@ const KNOWN: Readonly<Record<ExpedienteEventType, true>> = {
   PowerRevoked: true,
   AlertSent: true,
   AlertFailed: true,
+  PaperCopiesDeclined: true,
+  PaperCopiesResumed: true,
 };
 
 export const EXPEDIENTE_EVENT_TYPES = Object.keys(KNOWN) as readonly ExpedienteEventType[];

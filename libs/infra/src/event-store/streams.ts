@@ -15,4 +15,6 @@ export const streams = {
   power: (powerId: string): string => `power-${powerId}`,
   /** AlertSent / AlertFailed: an SMS and email that an information request or a notification waits. */
   alert: (alertId: string): string => `alert-${alertId}`,
+  /** A person's standing choice about paper copies of their notifications (by their DNI/NIE). */
+  notificationPreferences: (person: string): string => `notification-preferences-${person}`,
 } as const;

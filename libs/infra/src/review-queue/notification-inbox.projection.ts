@@ -94,6 +94,8 @@ export const notificationInboxProjection: SqlProjection = {
       case 'PowerRevoked':
       case 'AlertSent':
       case 'AlertFailed':
+      case 'PaperCopiesDeclined':
+      case 'PaperCopiesResumed':
         return;
       default: {
         const unknown: never = event;

@@ -116,6 +116,8 @@ export const reviewQueueProjection = (rules: DeadlineRules): SqlProjection => ({
       case 'PowerRevoked':
       case 'AlertSent':
       case 'AlertFailed':
+      case 'PaperCopiesDeclined':
+      case 'PaperCopiesResumed':
         return;
       default: {
         const unknown: never = event;

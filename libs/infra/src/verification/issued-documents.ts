@@ -62,6 +62,8 @@ export const issuedDocumentsProjection: SqlProjection = {
       case 'PowerRevoked':
       case 'AlertSent':
       case 'AlertFailed':
+      case 'PaperCopiesDeclined':
+      case 'PaperCopiesResumed':
         return;
       default: {
         const unknown: never = event;
