@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { HomeController } from './home/home.controller';
 import { LoginController } from './login/login.controller';
+import { CitizenCasesModule } from './citizen-cases/citizen-cases.module';
 import { OperatorPagesModule } from './operator/operator.module';
 import { WebContextMiddleware } from './web-context.middleware';
 import { WebCoreModule } from './web-core.module';
@@ -11,7 +12,7 @@ import { WebCoreModule } from './web-core.module';
  * Each group of pages is a module of its own (importing WebCoreModule), listed here.
  */
 @Module({
-  imports: [WebCoreModule, OperatorPagesModule],
+  imports: [WebCoreModule, OperatorPagesModule, CitizenCasesModule],
   controllers: [HomeController, LoginController],
 })
 export class WebModule implements NestModule {

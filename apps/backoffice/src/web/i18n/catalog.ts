@@ -8,6 +8,10 @@ import type { AreaMessages } from './define-messages';
 import { layoutMessages } from './layout.messages';
 import { loginMessages } from './login.messages';
 import { operatorMessages } from './operator.messages';
+import { citizenCasesMessages } from './citizen-cases.messages';
+import { citizenNotificationsMessages } from './citizen-notifications.messages';
+import { citizenPowersMessages } from './citizen-powers.messages';
+import { publicPagesMessages } from './public-pages.messages';
 
 export { LANGUAGES, languageOf, writtenDate, type Language };
 
@@ -28,7 +32,15 @@ export function writtenDateTime(language: Language, value: string): string {
  * Every page text, by area: each area keeps its own file (one per group of pages), all of
  * them meet here. A key is unique across areas (the unit test checks it).
  */
-export const AREAS: readonly AreaMessages<string>[] = [layoutMessages, loginMessages, operatorMessages];
+export const AREAS: readonly AreaMessages<string>[] = [
+  layoutMessages,
+  loginMessages,
+  operatorMessages,
+  citizenCasesMessages,
+  citizenNotificationsMessages,
+  citizenPowersMessages,
+  publicPagesMessages,
+];
 
 const CATALOG: Readonly<Record<Language, ReadonlyMap<string, string>>> = {
   es: new Map(AREAS.flatMap((area) => Object.entries(area.es))),
