@@ -100,12 +100,14 @@ export class CasesController {
       throw new Error(`viewCaseStatus: ${asProblem(failed.error, failed.response.status).code}`);
     }
     const view = status.data;
+    const number = view.registryEntry?.number ?? web.t('citizen.case.noNumber');
     sendPage(
       res,
       web,
       'citizen/case',
       {
         case: view,
+        number,
         tag: statusTag(view.status),
         represented: view.subject !== session.principal.subject,
         todo: view.todo.map((task) => ({
@@ -119,7 +121,7 @@ export class CasesController {
       },
       {
         title: 'citizen.case.title',
-        titleParams: { number: view.registryEntry?.number ?? '' },
+        titleParams: { number },
         back: '/citizen/cases',
         notice: sent === '1' ? web.t('citizen.answer.sent') : undefined,
       },
@@ -144,7 +146,8 @@ export class CasesController {
         answer.headers.get('content-disposition') ?? 'attachment; filename="justificante.zip"',
       );
     const problem = await problemOf(answer);
-    if (problem.status === 403) return sendAssuranceTooLow(res, web, requiredLevels(problem), req.originalUrl);
+    if (problem.status === 403)
+      return sendAssuranceTooLow(res, web, requiredLevels(problem), req.originalUrl);
     if (problem.status === 409)
       return sendPage(
         res,

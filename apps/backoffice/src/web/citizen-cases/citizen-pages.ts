@@ -10,7 +10,10 @@ export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** The page a request for something that is not there (or not theirs) gets: the API says 404 for both. */
 export function sendNotFound(res: Response, web: WebContext): void {
-  res.status(404).type('html').send(renderError(web, 404, 'notFound'));
+  res
+    .status(404)
+    .type('html')
+    .send(renderError(web, 404, 'notFound'));
 }
 
 /** What a refusal says to the person: the API's localised detail, else a generic sentence. */
@@ -85,7 +88,11 @@ export function forwardMultipart(
 }
 
 /** Streams an API answer of bytes to the browser with its type and disposition. */
-export async function streamTo(res: Response, answer: globalThis.Response, disposition: string): Promise<void> {
+export async function streamTo(
+  res: Response,
+  answer: globalThis.Response,
+  disposition: string,
+): Promise<void> {
   res.status(200);
   res.type(answer.headers.get('content-type') ?? 'application/octet-stream');
   res.setHeader('Content-Disposition', disposition);

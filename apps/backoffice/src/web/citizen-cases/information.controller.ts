@@ -79,12 +79,17 @@ export class InformationController {
     if (!isUuid(caseId)) return sendNotFound(res, web);
     if (!req.is('multipart/form-data'))
       return this.page(web, req, res, caseId, {}, [{ field: 'file', text: web.t('citizen.answer.noFile') }]);
+    // The API may refuse a file too large before reading it all and close the connection.
     const answer = await forwardMultipart(
       this.api.baseUrl,
       web,
       `/reviews/${caseId}/information/documents`,
       req,
-    );
+    ).catch(() => undefined);
+    if (!answer)
+      return this.page(web, req, res, caseId, {}, [
+        { field: 'file', text: web.t('citizen.answer.uploadFailed') },
+      ]);
     if (answer.ok) {
       const body = (await answer.json()) as { document?: { filename?: string } };
       const name = body.document?.filename ?? '';
@@ -218,7 +223,10 @@ export class InformationController {
         caseId,
         case: status.data,
         request: status.data.informationRequest,
-        documents: (documents.data?.documents ?? []).map((d) => ({ ...d, kb: Math.max(1, Math.round(d.size / 1024)) })),
+        documents: (documents.data?.documents ?? []).map((d) => ({
+          ...d,
+          kb: Math.max(1, Math.round(d.size / 1024)),
+        })),
         remainingMb: ((documents.data?.remainingBytes ?? 0) / 1_048_576).toFixed(1),
         needsCode: level === 'clave-permanente',
         values: form,

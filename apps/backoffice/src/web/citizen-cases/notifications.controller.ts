@@ -154,7 +154,10 @@ export class NotificationsController {
     if (form.action === 'code') {
       const { data, error, response } = await api.POST('/notifications/{id}/signing-code', path);
       if (!data)
-        return this.refused(web, res, id, form, { ...asProblem(error, response.status), facts: factsOf(error) });
+        return this.refused(web, res, id, form, {
+          ...asProblem(error, response.status),
+          facts: factsOf(error),
+        });
       return this.page(web, res, id, form, [], web.t('citizen.signing.sent', { to: data.sentTo }));
     }
     const errors: FieldError[] = [];
@@ -174,8 +177,14 @@ export class NotificationsController {
             body: { ...signature, ...(reason && { reason }) },
           });
     if (!data)
-      return this.refused(web, res, id, form, { ...asProblem(error, response.status), facts: factsOf(error) });
-    res.redirect(303, `/citizen/notifications/${id}?done=${form.decision === 'accept' ? 'accepted' : 'rejected'}`);
+      return this.refused(web, res, id, form, {
+        ...asProblem(error, response.status),
+        facts: factsOf(error),
+      });
+    res.redirect(
+      303,
+      `/citizen/notifications/${id}?done=${form.decision === 'accept' ? 'accepted' : 'rejected'}`,
+    );
   }
 
   private refused(

@@ -38,12 +38,20 @@ export class PublicPagesController {
     });
     if (!data) {
       if (response.status === 404)
-        return sendPage(res, web, 'public/verify-unknown', { csv: formatCsv(csv) }, { title: 'verify.unknown.title', status: 404, back: '/verify' });
+        return sendPage(
+          res,
+          web,
+          'public/verify-unknown',
+          { csv: formatCsv(csv) },
+          { title: 'verify.unknown.title', status: 404, back: '/verify' },
+        );
       throw new Error(`verifyDocument: ${asProblem(error, response.status).code}`);
     }
     const original = await fetchBytes(this.api.baseUrl, web, `/verify/${csv}/document.pdf`);
     const sha256 = original.ok
-      ? createHash('sha256').update(Buffer.from(await original.arrayBuffer())).digest('hex')
+      ? createHash('sha256')
+          .update(Buffer.from(await original.arrayBuffer()))
+          .digest('hex')
       : undefined;
     const facts = data.facts ?? {};
     const unit = typeof facts.addresseeUnit === 'string' ? facts.addresseeUnit : undefined;

@@ -69,8 +69,18 @@ export class SettingsController {
       {
         preferences: data,
         options: [
-          { value: 'no', label: web.t('citizen.settings.paperNo'), hint: web.t('citizen.settings.paperNoHint'), checked: paper === 'no' },
-          { value: 'yes', label: web.t('citizen.settings.paperYes'), hint: web.t('citizen.settings.paperYesHint'), checked: paper === 'yes' },
+          {
+            value: 'no',
+            label: web.t('citizen.settings.paperNo'),
+            hint: web.t('citizen.settings.paperNoHint'),
+            checked: paper === 'no',
+          },
+          {
+            value: 'yes',
+            label: web.t('citizen.settings.paperYes'),
+            hint: web.t('citizen.settings.paperYesHint'),
+            checked: paper === 'yes',
+          },
         ],
         language: web.t(`citizen.settings.language.${web.lang}`),
       },

@@ -61,7 +61,8 @@ export const citizenCasesMessages = defineMessages(
     'citizen.receipt.download': 'Descargar el justificante de registro (zip)',
     'citizen.receipt.explained':
       'El zip contiene el justificante en PDF y la firma de la sede. Código seguro de verificación: {csv}.',
-    'citizen.receipt.pending': 'Estamos preparando el justificante de registro. Estará listo en unos segundos.',
+    'citizen.receipt.pending':
+      'Estamos preparando el justificante de registro. Estará listo en unos segundos.',
     'citizen.receipt.pendingTitle': 'El justificante todavía no está listo',
     'citizen.receipt.tryAgain': 'Intentarlo de nuevo',
     'citizen.receipt.none': 'Este expediente todavía no tiene justificante de registro.',
@@ -81,6 +82,8 @@ export const citizenCasesMessages = defineMessages(
     'citizen.answer.uploaded': 'Se ha añadido «{name}».',
     'citizen.answer.removed': 'Se ha quitado el documento.',
     'citizen.answer.noFile': 'Elija el documento que quiere añadir',
+    'citizen.answer.uploadFailed':
+      'No se ha podido añadir el documento. Compruebe que es un PDF, JPG o PNG de menos de 10 MB e inténtelo de nuevo.',
     'citizen.answer.sendTitle': 'Enviar la respuesta',
     'citizen.answer.statement': 'Nota para la unidad (opcional si añade documentos)',
     'citizen.answer.statementHint': 'Explique lo que aporta o responda a lo que se le pide.',
@@ -105,7 +108,8 @@ export const citizenCasesMessages = defineMessages(
       'citizen.assurance.title': 'Us heu d’identificar amb més garanties',
       'citizen.assurance.why':
         'Heu entrat amb {current}. Amb aquest sistema no es pot obrir això: conté dades de salut o actua en nom d’una altra persona, i la llei exigeix una identificació més segura.',
-      'citizen.assurance.what': 'Per continuar, torneu a entrar amb {enough}. Tornareu a aquesta mateixa pàgina.',
+      'citizen.assurance.what':
+        'Per continuar, torneu a entrar amb {enough}. Tornareu a aquesta mateixa pàgina.',
       'citizen.assurance.or': ' o ',
       'citizen.assurance.loginAgain': 'Torna a entrar',
       'citizen.assurance.backToCases': 'Torna als meus expedients',
@@ -158,7 +162,8 @@ export const citizenCasesMessages = defineMessages(
       'citizen.receipt.download': 'Descarrega el justificant de registre (zip)',
       'citizen.receipt.explained':
         'El zip conté el justificant en PDF i la signatura de la seu. Codi segur de verificació: {csv}.',
-      'citizen.receipt.pending': 'Estem preparant el justificant de registre. Estarà llest d’aquí a uns segons.',
+      'citizen.receipt.pending':
+        'Estem preparant el justificant de registre. Estarà llest d’aquí a uns segons.',
       'citizen.receipt.pendingTitle': 'El justificant encara no està llest',
       'citizen.receipt.tryAgain': 'Torna-ho a provar',
       'citizen.receipt.none': 'Aquest expedient encara no té justificant de registre.',
@@ -178,6 +183,8 @@ export const citizenCasesMessages = defineMessages(
       'citizen.answer.uploaded': 'S’ha afegit «{name}».',
       'citizen.answer.removed': 'S’ha tret el document.',
       'citizen.answer.noFile': 'Trieu el document que voleu afegir',
+      'citizen.answer.uploadFailed':
+        'No s’ha pogut afegir el document. Comproveu que és un PDF, JPG o PNG de menys de 10 MB i torneu-ho a provar.',
       'citizen.answer.sendTitle': 'Enviar la resposta',
       'citizen.answer.statement': 'Nota per a la unitat (opcional si afegiu documents)',
       'citizen.answer.statementHint': 'Expliqueu el que aporteu o responeu al que se us demana.',
@@ -274,6 +281,8 @@ export const citizenCasesMessages = defineMessages(
       'citizen.answer.uploaded': '“{name}” has been added.',
       'citizen.answer.removed': 'The document has been removed.',
       'citizen.answer.noFile': 'Choose the document you want to add',
+      'citizen.answer.uploadFailed':
+        'The document could not be added. Check it is a PDF, JPG or PNG under 10 MB and try again.',
       'citizen.answer.sendTitle': 'Send your answer',
       'citizen.answer.statement': 'Note for the unit (optional if you add documents)',
       'citizen.answer.statementHint': 'Explain what you are sending or answer what you were asked.',

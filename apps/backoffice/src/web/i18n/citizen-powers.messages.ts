@@ -17,8 +17,7 @@ export const citizenPowersMessages = defineMessages(
     'citizen.powers.noneGranted': 'No ha apoderado a nadie.',
     'citizen.powers.review': 'Revisar y aceptar',
     'citizen.powers.new.title': 'Apoderar a una persona',
-    'citizen.powers.new.lead':
-      'La persona apoderada tendrá que aceptarlo. Podrá revocarlo cuando quiera.',
+    'citizen.powers.new.lead': 'La persona apoderada tendrá que aceptarlo. Podrá revocarlo cuando quiera.',
     'citizen.powers.new.proxy': 'DNI o NIE de la persona apoderada',
     'citizen.powers.new.proxyHint': 'Por ejemplo, 12345678Z',
     'citizen.powers.new.procedures': 'Trámites que podrá hacer por usted',
@@ -153,7 +152,8 @@ export const citizenPowersMessages = defineMessages(
       'citizen.settings.paperNo': 'No, només a la seu electrònica',
       'citizen.settings.paperNoHint': 'S’aplica a tots els vostres expedients des d’ara.',
       'citizen.settings.paperYes': 'Sí, també en paper',
-      'citizen.settings.paperYesHint': 'La còpia en paper arriba dies després; el termini compta des de la seu.',
+      'citizen.settings.paperYesHint':
+        'La còpia en paper arriba dies després; el termini compta des de la seu.',
       'citizen.settings.save': 'Desa',
       'citizen.settings.saved': 'S’ha desat la vostra preferència.',
       'citizen.settings.choose': 'Trieu si voleu rebre còpia en paper',
@@ -245,7 +245,8 @@ export const citizenPowersMessages = defineMessages(
       'citizen.settings.languageNow': 'You are viewing the office in {language}.',
       'citizen.settings.languageHow':
         'You can change it with the language links at the top of every page. We remember it in this browser for a year.',
-      'citizen.settings.languageLetters': 'Decisions are issued in Spanish; those from ICAM in Catalan as well.',
+      'citizen.settings.languageLetters':
+        'Decisions are issued in Spanish; those from ICAM in Catalan as well.',
       'citizen.settings.language.es': 'Spanish',
       'citizen.settings.language.ca': 'Catalan',
       'citizen.settings.language.en': 'English',

@@ -14,10 +14,12 @@ export const publicPagesMessages = defineMessages(
     'verify.unknown.title': 'No hay ningún documento con ese código',
     'verify.unknown.body': 'Esta sede no ha emitido ningún documento con el código {csv}.',
     'verify.unknown.check': 'Compruebe que lo ha escrito exactamente como aparece impreso.',
-    'verify.unknown.letters': 'El código no lleva las letras O e I ni las cifras 0 y 1: revise los caracteres que se les parezcan.',
+    'verify.unknown.letters':
+      'El código no lleva las letras O e I ni las cifras 0 y 1: revise los caracteres que se les parezcan.',
     'verify.result.title': 'Documento emitido por esta sede',
     'verify.result.matches': 'El original que guardamos coincide con el registro de la sede y está sellado.',
-    'verify.result.mismatch': 'No hemos podido confirmar que el original coincide con el registro. Avise a la sede.',
+    'verify.result.mismatch':
+      'No hemos podido confirmar que el original coincide con el registro. Avise a la sede.',
     'verify.result.csv': 'Código seguro de verificación',
     'verify.result.kind': 'Tipo de documento',
     'verify.result.registryNumber': 'Número de registro',
@@ -44,7 +46,8 @@ export const publicPagesMessages = defineMessages(
     'accessibility.what.title': 'Qué puede hacer',
     'accessibility.what.keyboard': 'Usar todas las páginas solo con el teclado, con el foco siempre visible.',
     'accessibility.what.zoom': 'Ampliar el texto hasta el 200 % sin perder contenido.',
-    'accessibility.what.screenReader': 'Usar un lector de pantalla: los errores de los formularios se anuncian y enlazan a su campo.',
+    'accessibility.what.screenReader':
+      'Usar un lector de pantalla: los errores de los formularios se anuncian y enlazan a su campo.',
     'accessibility.what.noScript': 'Hacer todos los trámites con JavaScript desactivado.',
     'accessibility.what.languages': 'Leer la sede en castellano, catalán o inglés.',
     'accessibility.limits.title': 'Limitaciones conocidas',
@@ -56,7 +59,8 @@ export const publicPagesMessages = defineMessages(
     'accessibility.report.enforcement':
       'Si la respuesta no le satisface, puede presentar una reclamación ante la Unidad Responsable de Accesibilidad del Ministerio.',
     'accessibility.prepared.title': 'Preparación de esta declaración',
-    'accessibility.prepared.body': 'Declaración preparada en 2026 a partir de una autoevaluación y de pruebas automáticas.',
+    'accessibility.prepared.body':
+      'Declaración preparada en 2026 a partir de una autoevaluación y de pruebas automáticas.',
   },
   {
     ca: {
@@ -71,10 +75,12 @@ export const publicPagesMessages = defineMessages(
       'verify.unknown.title': 'No hi ha cap document amb aquest codi',
       'verify.unknown.body': 'Aquesta seu no ha emès cap document amb el codi {csv}.',
       'verify.unknown.check': 'Comproveu que l’heu escrit exactament com apareix imprès.',
-      'verify.unknown.letters': 'El codi no porta ni la lletra O ni la I, ni els números 0 i 1: reviseu els caràcters que s’hi assemblin.',
+      'verify.unknown.letters':
+        'El codi no porta ni la lletra O ni la I, ni els números 0 i 1: reviseu els caràcters que s’hi assemblin.',
       'verify.result.title': 'Document emès per aquesta seu',
       'verify.result.matches': 'L’original que guardem coincideix amb el registre de la seu i està segellat.',
-      'verify.result.mismatch': 'No hem pogut confirmar que l’original coincideix amb el registre. Aviseu la seu.',
+      'verify.result.mismatch':
+        'No hem pogut confirmar que l’original coincideix amb el registre. Aviseu la seu.',
       'verify.result.csv': 'Codi segur de verificació',
       'verify.result.kind': 'Tipus de document',
       'verify.result.registryNumber': 'Número de registre',
@@ -99,9 +105,11 @@ export const publicPagesMessages = defineMessages(
       'accessibility.status.body':
         'L’objectiu és complir les Pautes d’Accessibilitat per al Contingut Web (WCAG) 2.1, nivell AA, i la norma UNE-EN 301549, com exigeix el Reial decret 1112/2018. Cada pàgina es revisa automàticament amb axe-core a cada canvi.',
       'accessibility.what.title': 'Què podeu fer',
-      'accessibility.what.keyboard': 'Fer servir totes les pàgines només amb el teclat, amb el focus sempre visible.',
+      'accessibility.what.keyboard':
+        'Fer servir totes les pàgines només amb el teclat, amb el focus sempre visible.',
       'accessibility.what.zoom': 'Ampliar el text fins al 200 % sense perdre contingut.',
-      'accessibility.what.screenReader': 'Fer servir un lector de pantalla: els errors dels formularis s’anuncien i enllacen al seu camp.',
+      'accessibility.what.screenReader':
+        'Fer servir un lector de pantalla: els errors dels formularis s’anuncien i enllacen al seu camp.',
       'accessibility.what.noScript': 'Fer tots els tràmits amb el JavaScript desactivat.',
       'accessibility.what.languages': 'Llegir la seu en castellà, català o anglès.',
       'accessibility.limits.title': 'Limitacions conegudes',
@@ -113,7 +121,8 @@ export const publicPagesMessages = defineMessages(
       'accessibility.report.enforcement':
         'Si la resposta no us satisfà, podeu presentar una reclamació davant la Unitat Responsable d’Accessibilitat del Ministeri.',
       'accessibility.prepared.title': 'Preparació d’aquesta declaració',
-      'accessibility.prepared.body': 'Declaració preparada el 2026 a partir d’una autoavaluació i de proves automàtiques.',
+      'accessibility.prepared.body':
+        'Declaració preparada el 2026 a partir d’una autoavaluació i de proves automàtiques.',
     },
     en: {
       'verify.title': 'Check a document',
@@ -127,10 +136,12 @@ export const publicPagesMessages = defineMessages(
       'verify.unknown.title': 'There is no document with that code',
       'verify.unknown.body': 'This office has not issued any document with the code {csv}.',
       'verify.unknown.check': 'Check you typed it exactly as printed.',
-      'verify.unknown.letters': 'The code never uses the letters O and I or the digits 0 and 1: look again at characters that resemble them.',
+      'verify.unknown.letters':
+        'The code never uses the letters O and I or the digits 0 and 1: look again at characters that resemble them.',
       'verify.result.title': 'Document issued by this office',
       'verify.result.matches': 'The original we keep matches the office’s record and is sealed.',
-      'verify.result.mismatch': 'We could not confirm that the original matches the record. Please tell the office.',
+      'verify.result.mismatch':
+        'We could not confirm that the original matches the record. Please tell the office.',
       'verify.result.csv': 'Secure verification code',
       'verify.result.kind': 'Type of document',
       'verify.result.registryNumber': 'Registry number',
@@ -149,14 +160,16 @@ export const publicPagesMessages = defineMessages(
       'verify.kind.proof-of-receipt': 'Proof of receipt',
       'verify.kind.resolution': 'Decision',
       'accessibility.title': 'Accessibility statement',
-      'accessibility.lead': 'We want everyone to be able to use this electronic office, including with assistive technology.',
+      'accessibility.lead':
+        'We want everyone to be able to use this electronic office, including with assistive technology.',
       'accessibility.status.title': 'Compliance status',
       'accessibility.status.body':
         'We aim to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA and standard EN 301 549, as Royal Decree 1112/2018 requires. Every page is checked automatically with axe-core on every change.',
       'accessibility.what.title': 'What you can do',
       'accessibility.what.keyboard': 'Use every page with the keyboard alone, with the focus always visible.',
       'accessibility.what.zoom': 'Zoom text up to 200% without losing content.',
-      'accessibility.what.screenReader': 'Use a screen reader: form errors are announced and link to their field.',
+      'accessibility.what.screenReader':
+        'Use a screen reader: form errors are announced and link to their field.',
       'accessibility.what.noScript': 'Complete every procedure with JavaScript turned off.',
       'accessibility.what.languages': 'Read the office in Spanish, Catalan or English.',
       'accessibility.limits.title': 'Known limitations',
