@@ -1,18 +1,11 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { formatCsv } from '@expediente/infra/receipts/csv';
 import { asProblem, WebApi } from '../api-client';
 import { Sessions } from '../session/sessions';
 import { sendPage } from '../views';
 import { Web, WebContext } from '../web-context';
-import {
-  fetchBytes,
-  isUuid,
-  problemOf,
-  requiredLevels,
-  sendAssuranceTooLow,
-  sendNotFound,
-  streamTo,
-} from './citizen-pages';
+import { fetchBytes, isUuid, problemOf, sendAssuranceTooLow, sendNotFound, streamTo } from './citizen-pages';
 
 const FINISHED = new Set(['closed', 'withdrawn']);
 const AWAITING = new Set(['information-requested', 'notification-available']);
@@ -94,8 +87,7 @@ export class CasesController {
     ]);
     if (!status.data || !timeline.data) {
       const failed = status.data ? timeline : status;
-      if (failed.response.status === 403)
-        return sendAssuranceTooLow(res, web, requiredLevels(failed.error), req.originalUrl);
+      if (failed.response.status === 403) return sendAssuranceTooLow(res, web, failed.error, req.originalUrl);
       if (failed.response.status === 404) return sendNotFound(res, web);
       throw new Error(`viewCaseStatus: ${asProblem(failed.error, failed.response.status).code}`);
     }
@@ -108,6 +100,7 @@ export class CasesController {
       {
         case: view,
         number,
+        receiptCsv: view.receipt.csv ? formatCsv(view.receipt.csv) : '',
         tag: statusTag(view.status),
         represented: view.subject !== session.principal.subject,
         todo: view.todo.map((task) => ({
@@ -146,8 +139,7 @@ export class CasesController {
         answer.headers.get('content-disposition') ?? 'attachment; filename="justificante.zip"',
       );
     const problem = await problemOf(answer);
-    if (problem.status === 403)
-      return sendAssuranceTooLow(res, web, requiredLevels(problem), req.originalUrl);
+    if (problem.status === 403) return sendAssuranceTooLow(res, web, problem, req.originalUrl);
     if (problem.status === 409)
       return sendPage(
         res,

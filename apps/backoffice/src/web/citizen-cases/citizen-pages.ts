@@ -29,22 +29,26 @@ export function requiredLevels(error: unknown): string[] {
 }
 
 /**
- * A too-low level of assurance is not an error: a page that says why, what to log in with
- * and a link to log in again that comes back here.
+ * A too-low level of assurance is not an error: a page that says why (the API's own words, in
+ * the page's language), what to log in with and a link to log in again that comes back here.
  */
-export function sendAssuranceTooLow(
-  res: Response,
-  web: WebContext,
-  levels: readonly string[],
-  backTo: string,
-): void {
+export function sendAssuranceTooLow(res: Response, web: WebContext, refusal: unknown, backTo: string): void {
+  const levels = requiredLevels(refusal);
   const enough = levels.length > 0 ? levels : ['certificate', 'clave-permanente'];
+  const detail =
+    typeof refusal === 'object' &&
+    refusal !== null &&
+    'detail' in refusal &&
+    typeof refusal.detail === 'string'
+      ? refusal.detail
+      : '';
   sendPage(
     res,
     web,
     'citizen/assurance-too-low',
     {
       current: web.t(`login.level.${web.session?.principal.levelOfAssurance ?? 'clave-movil'}`),
+      detail,
       enough: enough.map((level) => web.t(`login.level.${level}`)).join(web.t('citizen.assurance.or')),
       loginAgain: `/login?returnTo=${encodeURIComponent(backTo)}`,
     },

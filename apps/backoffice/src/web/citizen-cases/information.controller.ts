@@ -9,7 +9,6 @@ import {
   isUuid,
   problemOf,
   problemText,
-  requiredLevels,
   sendAssuranceTooLow,
   sendNotFound,
 } from './citizen-pages';
@@ -100,7 +99,7 @@ export class InformationController {
     }
     const problem = await problemOf(answer);
     if (problem.code === 'LEVEL_OF_ASSURANCE_TOO_LOW')
-      return sendAssuranceTooLow(res, web, requiredLevels(problem), `/citizen/cases/${caseId}/information`);
+      return sendAssuranceTooLow(res, web, problem, `/citizen/cases/${caseId}/information`);
     if (problem.status === 404) return sendNotFound(res, web);
     const text = problem.code === 'NO_FILE' ? web.t('citizen.answer.noFile') : problemText(web, problem);
     return this.page(web, req, res, caseId, {}, [{ field: 'file', text }]);
@@ -183,7 +182,7 @@ export class InformationController {
     problem: ApiProblem & { facts?: unknown },
   ): Promise<void> {
     if (problem.code === 'LEVEL_OF_ASSURANCE_TOO_LOW') {
-      sendAssuranceTooLow(res, web, requiredLevels(problem), `/citizen/cases/${caseId}/information`);
+      sendAssuranceTooLow(res, web, problem, `/citizen/cases/${caseId}/information`);
       return Promise.resolve();
     }
     if (problem.status === 404) {
@@ -210,8 +209,7 @@ export class InformationController {
       api.GET('/reviews/{caseId}/information/documents', { params: { path: { caseId } } }),
     ]);
     if (!status.data) {
-      if (status.response.status === 403)
-        return sendAssuranceTooLow(res, web, requiredLevels(status.error), req.originalUrl);
+      if (status.response.status === 403) return sendAssuranceTooLow(res, web, status.error, req.originalUrl);
       return sendNotFound(res, web);
     }
     const level = web.session?.principal.levelOfAssurance;

@@ -9,7 +9,6 @@ import {
   isUuid,
   problemOf,
   problemText,
-  requiredLevels,
   sendAssuranceTooLow,
   sendNotFound,
   streamTo,
@@ -195,7 +194,7 @@ export class NotificationsController {
     problem: ApiProblem & { facts?: unknown },
   ): Promise<void> {
     if (problem.code === 'LEVEL_OF_ASSURANCE_TOO_LOW') {
-      sendAssuranceTooLow(res, web, requiredLevels(problem), `/citizen/notifications/${id}`);
+      sendAssuranceTooLow(res, web, problem, `/citizen/notifications/${id}`);
       return Promise.resolve();
     }
     if (problem.status === 404) {

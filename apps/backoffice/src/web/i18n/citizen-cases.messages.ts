@@ -7,7 +7,7 @@ export const citizenCasesMessages = defineMessages(
     'citizen.pagination': 'Páginas',
     'citizen.assurance.title': 'Necesita identificarse con más garantías',
     'citizen.assurance.why':
-      'Ha entrado con {current}. Con ese sistema no se puede abrir esto: contiene datos de salud o actúa en nombre de otra persona, y la ley exige una identificación más segura.',
+      'Ha entrado con {current}, y para esto la ley exige una identificación más segura.',
     'citizen.assurance.what': 'Para continuar, entre de nuevo con {enough}. Volverá a esta misma página.',
     'citizen.assurance.or': ' o ',
     'citizen.assurance.loginAgain': 'Entrar de nuevo',
@@ -107,7 +107,7 @@ export const citizenCasesMessages = defineMessages(
       'citizen.pagination': 'Pàgines',
       'citizen.assurance.title': 'Us heu d’identificar amb més garanties',
       'citizen.assurance.why':
-        'Heu entrat amb {current}. Amb aquest sistema no es pot obrir això: conté dades de salut o actua en nom d’una altra persona, i la llei exigeix una identificació més segura.',
+        'Heu entrat amb {current}, i per a això la llei exigeix una identificació més segura.',
       'citizen.assurance.what':
         'Per continuar, torneu a entrar amb {enough}. Tornareu a aquesta mateixa pàgina.',
       'citizen.assurance.or': ' o ',
@@ -207,7 +207,7 @@ export const citizenCasesMessages = defineMessages(
       'citizen.pagination': 'Pages',
       'citizen.assurance.title': 'You need to log in with a stronger method',
       'citizen.assurance.why':
-        'You logged in with {current}. That method cannot open this: it holds health data or acts for someone else, and the law requires a more secure identification.',
+        'You logged in with {current}, and for this the law requires a more secure identification.',
       'citizen.assurance.what': 'To continue, log in again with {enough}. You will come back to this page.',
       'citizen.assurance.or': ' or ',
       'citizen.assurance.loginAgain': 'Log in again',
