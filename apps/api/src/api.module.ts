@@ -11,6 +11,7 @@ import { AdminModule } from './admin/admin.module';
 import { ReviewModule } from './review/review.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PowersModule } from './powers/powers.module';
+import { PreferencesModule } from './preferences/preferences.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
 import { AuditModule } from './audit/audit.module';
@@ -31,6 +32,7 @@ export class ApiModule {
         ReviewModule,
         NotificationsModule,
         PowersModule,
+        PreferencesModule,
         DashboardModule,
         CaseLifecycleModule,
         AuditModule,

@@ -10,6 +10,7 @@ import type { MedicalReportSubmissionEvent } from './medical-report-submission/m
 import type { NotificationEvent } from './notification/notification.events';
 import type { PowerOfAttorneyEvent } from './power-of-attorney/power-of-attorney.events';
 import type { PaperPostEvent } from './paper-post/paper-post.events';
+import type { NotificationPreferencesEvent } from './notification-preferences/notification-preferences.events';
 import type { ProofOfReceiptEvent } from './proof-of-receipt/proof-of-receipt.events';
 
 export type ExpedienteEvent =
@@ -21,7 +22,8 @@ export type ExpedienteEvent =
   | PowerOfAttorneyEvent
   | PaperPostEvent
   | AlertEvent
-  | CaseAccessEvent;
+  | CaseAccessEvent
+  | NotificationPreferencesEvent;
 
 export type ExpedienteEventType = ExpedienteEvent['type'];
 export type EventOfType<Type extends ExpedienteEventType> = Extract<ExpedienteEvent, { type: Type }>;
@@ -64,6 +66,8 @@ const KNOWN: Readonly<Record<ExpedienteEventType, true>> = {
   AlertSent: true,
   AlertFailed: true,
   DocumentRead: true,
+  PaperCopiesDeclined: true,
+  PaperCopiesResumed: true,
 };
 
 export const EXPEDIENTE_EVENT_TYPES = Object.keys(KNOWN) as readonly ExpedienteEventType[];

@@ -76,6 +76,14 @@ export * from './paper-post/paper-post.events';
 export * from './paper-post/paper-post.commands';
 export { paperPostDecider, type PaperPost } from './paper-post/paper-post.decider';
 
+export * from './notification-preferences/notification-preferences.events';
+export * from './notification-preferences/notification-preferences.commands';
+export {
+  notificationPreferencesDecider,
+  paperCopyOwed,
+  type NotificationPreferences,
+} from './notification-preferences/notification-preferences.decider';
+
 export * from './expediente-events';
 
 export * from './alert/alert.events';

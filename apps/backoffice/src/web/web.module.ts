@@ -3,6 +3,7 @@ import { CitizenFilingPagesModule } from './citizen-filing/citizen-filing.module
 import { AuditPagesModule } from './audit/audit.module';
 import { HomeController } from './home/home.controller';
 import { LoginController } from './login/login.controller';
+import { CitizenCasesModule } from './citizen-cases/citizen-cases.module';
 import { OperatorPagesModule } from './operator/operator.module';
 import { SupervisorPagesModule } from './supervisor/supervisor.module';
 import { StaffReviewerPagesModule } from './staff/staff.module';
@@ -20,6 +21,7 @@ import { WebCoreModule } from './web-core.module';
     OperatorPagesModule,
     SupervisorPagesModule,
     CitizenFilingPagesModule,
+    CitizenCasesModule,
     StaffReviewerPagesModule,
     AuditPagesModule,
   ],

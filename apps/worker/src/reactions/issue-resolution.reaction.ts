@@ -1,3 +1,5 @@
+import { notificationPreferencesDecider, paperCopyOwed } from '@expediente/domain';
+import { load } from '@expediente/infra/commands/command-runner';
 import { readDomainStream } from '@expediente/infra/event-store/domain-events';
 import { streams } from '@expediente/infra/event-store/streams';
 import { generateCsv } from '@expediente/infra/receipts/csv';
@@ -10,7 +12,9 @@ import { resolutionFactsOf } from '@expediente/infra/resolutions/resolution-fact
 /**
  * A resolved case gets its letter: rendered (pooled Chromium), sealed, stored, and recorded as
  * ResolutionIssued with the hashes of the PDF and its signature, and whether a paper copy is
- * owed (unless the party opted out): paper-post reacts to that event, so the copy is never lost.
+ * owed (unless the filing opted out, or the addressee declined paper for every case on their own
+ * notification-preferences stream, as it stands when the letter is issued): paper-post reacts to
+ * that event, so the copy is never lost.
  */
 export const issueResolution = reaction({
   job: JOBS.issueResolution,
@@ -26,6 +30,12 @@ export const issueResolution = reaction({
       csv: generateCsv(),
       verifyBaseUrl: context.verifyBaseUrl,
     });
+    const preferences = await load(
+      context.store,
+      notificationPreferencesDecider,
+      streams.notificationPreferences(facts.addressee.idNumber),
+    );
+    const paperCopy = paperCopyOwed(facts.paperOptOut, preferences.state);
     const letter = await context.resolutions.render(facts);
     const [pdf, p7s] = await Promise.all(
       [letter.pdf, letter.p7s, letter.zip].map((bytes) => context.blobs.putBytes(bytes)),
@@ -41,11 +51,11 @@ export const issueResolution = reaction({
           signatureHash: p7s!.hash,
           csv: facts.csv,
           issuedAt: context.clock.now().toISOString(),
-          paperCopy: !facts.paperOptOut,
+          paperCopy,
         },
       },
       review.find((e) => e.id === eventId),
     );
-    return { paperOptOut: facts.paperOptOut, documentHash: pdf!.hash };
+    return { paperCopy, documentHash: pdf!.hash };
   },
 });

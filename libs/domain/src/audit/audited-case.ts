@@ -168,6 +168,10 @@ export const evolveAuditedCase = (state: AuditedCase, event: ExpedienteEvent): A
       };
     case 'DocumentRead':
       return { ...state, access: caseAccessDecider.evolve(state.access, event) };
+    case 'PaperCopiesDeclined':
+    case 'PaperCopiesResumed':
+      // A person's standing choice, not a step of any one case.
+      return state;
     default: {
       const unknown: never = event;
       return unknown;

@@ -93,7 +93,9 @@ export type DomainErrorCode =
   | 'NOTIFICATION_NOT_ACCESSED'
   | 'NOTIFICATION_ALREADY_ANSWERED'
   | 'NOTIFICATION_DEEMED_REJECTED'
-  | 'ALREADY_ACCESSED';
+  | 'ALREADY_ACCESSED'
+  // notification preferences
+  | 'NOT_YOUR_PREFERENCES';
 
 /** JSON-safe values only: facts end up in problem+json bodies and in logs. */
 export type Fact = string | number | boolean | null | readonly Fact[] | { readonly [key: string]: Fact };

@@ -652,6 +652,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether I get paper copies of my notifications
+         * @description Your standing choice about paper copies, read from its own stream.
+         */
+        get: operations["viewNotificationPreferences"];
+        /**
+         * Opt out of (or back into) paper copies of my notifications
+         * @description A standing choice for every case addressed to you, whatever each filing said: with `paperCopies: false` no resolution is posted on paper any more, only notified in the electronic office. Saying again what is already so records nothing.
+         */
+        put: operations["setNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units/{unit}/dashboard": {
         parameters: {
             query?: never;
@@ -4722,6 +4746,126 @@ export interface operations {
             };
         };
     };
+    viewNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether I get paper copies of my notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether resolutions are also posted on paper to the address on record. True unless the person declined paper. */
+                        paperCopies: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the person made the current choice; null while they never chose.
+                         */
+                        since: string | null;
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description false: no paper copies from now on (the electronic office only); true: paper copies again.
+                     * @example false
+                     */
+                    paperCopies: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Opt out of (or back into) paper copies of my notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether resolutions are also posted on paper to the address on record. True unless the person declined paper. */
+                        paperCopies: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the person made the current choice; null while they never chose.
+                         */
+                        since: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE, NOT_YOUR_PREFERENCES */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     viewUnitDashboard: {
         parameters: {
             query?: never;
@@ -5462,7 +5606,7 @@ export interface operations {
                 /** @description Who acted: a DNI/NIE, or system:worker. */
                 actor?: string;
                 caseId?: string;
-                type?: "ReportDraftCreated" | "ReportDraftUpdated" | "ReportDocumentAttached" | "ReportDocumentRemoved" | "ReportsSubmitted" | "ReportsWithdrawn" | "EntitlementDraftCreated" | "EntitlementDraftUpdated" | "EntitlementDocumentAttached" | "EntitlementDocumentRemoved" | "EntitlementApplicationSubmitted" | "EntitlementApplicationWithdrawn" | "CaseRoutedToUnit" | "ProofOfReceiptIssued" | "ReviewOpened" | "ReviewerAssigned" | "InformationRequested" | "InformationProvided" | "CaseEvaluated" | "CaseResolved" | "ReviewWithdrawn" | "ResolutionIssued" | "CaseClosed" | "PaperCopyPosted" | "DeadlineExpired" | "NotificationMadeAvailable" | "NotificationAccessed" | "NotificationAccepted" | "NotificationRejected" | "NotificationDeemedRejected" | "PowerGranted" | "PowerAccepted" | "PowerRevoked" | "AlertSent" | "AlertFailed" | "DocumentRead";
+                type?: "ReportDraftCreated" | "ReportDraftUpdated" | "ReportDocumentAttached" | "ReportDocumentRemoved" | "ReportsSubmitted" | "ReportsWithdrawn" | "EntitlementDraftCreated" | "EntitlementDraftUpdated" | "EntitlementDocumentAttached" | "EntitlementDocumentRemoved" | "EntitlementApplicationSubmitted" | "EntitlementApplicationWithdrawn" | "CaseRoutedToUnit" | "ProofOfReceiptIssued" | "ReviewOpened" | "ReviewerAssigned" | "InformationRequested" | "InformationProvided" | "CaseEvaluated" | "CaseResolved" | "ReviewWithdrawn" | "ResolutionIssued" | "CaseClosed" | "PaperCopyPosted" | "DeadlineExpired" | "NotificationMadeAvailable" | "NotificationAccessed" | "NotificationAccepted" | "NotificationRejected" | "NotificationDeemedRejected" | "PowerGranted" | "PowerAccepted" | "PowerRevoked" | "AlertSent" | "AlertFailed" | "DocumentRead" | "PaperCopiesDeclined" | "PaperCopiesResumed";
                 /** @description Recorded at or after this instant. */
                 from?: string;
                 /** @description Recorded at or before this instant. */

@@ -67,6 +67,8 @@ const REFERENCES: {
 } = {
   ReportDraftCreated: none,
   DocumentRead: none,
+  PaperCopiesDeclined: none,
+  PaperCopiesResumed: none,
   ReportDraftUpdated: none,
   ReportDocumentAttached: none,
   ReportDocumentRemoved: none,

@@ -53,6 +53,8 @@ async function caseOf(tx: SqlExecutor, event: StoredDomainEvent): Promise<string
     case 'PowerGranted':
     case 'PowerAccepted':
     case 'PowerRevoked':
+    case 'PaperCopiesDeclined':
+    case 'PaperCopiesResumed':
       return null;
     default: {
       const unknown: never = event;

@@ -71,6 +71,8 @@ export const documentReadsProjection: SqlProjection = {
       case 'PowerRevoked':
       case 'AlertSent':
       case 'AlertFailed':
+      case 'PaperCopiesDeclined':
+      case 'PaperCopiesResumed':
         return;
       default: {
         const unknown: never = event;

@@ -196,6 +196,8 @@ export function changesOf(stored: StoredEvent): readonly CaseStatusChange[] {
       return [caseStep(event, { notificationId: event.data.notificationId })];
     case 'AlertSent':
     case 'AlertFailed':
+    case 'PaperCopiesDeclined':
+    case 'PaperCopiesResumed':
       return [];
     // The citizen sees when the administration opened their documents, and which unit did.
     case 'DocumentRead':

@@ -82,6 +82,8 @@ export function describeEvent(event: StoredDomainEvent): Message | undefined {
     case 'PowerRevoked':
     case 'AlertSent':
     case 'AlertFailed':
+    case 'PaperCopiesDeclined':
+    case 'PaperCopiesResumed':
       return undefined;
     default: {
       const unknown: never = event;

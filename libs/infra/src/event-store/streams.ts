@@ -17,6 +17,8 @@ export const streams = {
   power: (powerId: string): string => `power-${powerId}`,
   /** AlertSent / AlertFailed: an SMS and email that an information request or a notification waits. */
   alert: (alertId: string): string => `alert-${alertId}`,
+  /** A person's standing choice about paper copies of their notifications (by their DNI/NIE). */
+  notificationPreferences: (person: string): string => `notification-preferences-${person}`,
   /** DocumentRead: every read of the case's documents by the administration, append-only. */
   caseAccess: (caseId: string): string => `case-access-${caseId}`,
 } as const;

@@ -95,6 +95,8 @@ export const notificationInboxProjection: SqlProjection = {
       case 'AlertSent':
       case 'AlertFailed':
       case 'DocumentRead':
+      case 'PaperCopiesDeclined':
+      case 'PaperCopiesResumed':
         return;
       default: {
         const unknown: never = event;

@@ -117,6 +117,8 @@ export const reviewQueueProjection = (rules: DeadlineRules): SqlProjection => ({
       case 'AlertSent':
       case 'AlertFailed':
       case 'DocumentRead':
+      case 'PaperCopiesDeclined':
+      case 'PaperCopiesResumed':
         return;
       default: {
         const unknown: never = event;

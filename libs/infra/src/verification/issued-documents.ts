@@ -63,6 +63,8 @@ export const issuedDocumentsProjection: SqlProjection = {
       case 'AlertSent':
       case 'AlertFailed':
       case 'DocumentRead':
+      case 'PaperCopiesDeclined':
+      case 'PaperCopiesResumed':
         return;
       default: {
         const unknown: never = event;

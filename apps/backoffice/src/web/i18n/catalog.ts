@@ -13,6 +13,10 @@ import { operatorMessages } from './operator.messages';
 import { staffLabelMessages } from './staff-labels.messages';
 import { supervisorMessages } from './supervisor.messages';
 import { staffReviewerMessages } from './staff-reviewer.messages';
+import { citizenCasesMessages } from './citizen-cases.messages';
+import { citizenNotificationsMessages } from './citizen-notifications.messages';
+import { citizenPowersMessages } from './citizen-powers.messages';
+import { publicPagesMessages } from './public-pages.messages';
 
 export { LANGUAGES, languageOf, writtenDate, type Language };
 
@@ -42,6 +46,10 @@ export const AREAS: readonly AreaMessages<string>[] = [
   citizenFilingMessages,
   staffReviewerMessages,
   auditMessages,
+  citizenCasesMessages,
+  citizenNotificationsMessages,
+  citizenPowersMessages,
+  publicPagesMessages,
 ];
 
 const CATALOG: Readonly<Record<Language, ReadonlyMap<string, string>>> = {

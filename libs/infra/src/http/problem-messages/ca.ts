@@ -86,6 +86,7 @@ export const DOMAIN_CA: Readonly<Record<DomainErrorCode, string>> = {
   NOTIFICATION_ALREADY_ANSWERED: 'Aquesta notificació ja està acceptada o rebutjada.',
   NOTIFICATION_DEEMED_REJECTED: 'Van passar deu dies sense obrir la notificació: es considera rebutjada.',
   ALREADY_ACCESSED: 'Aquesta notificació ja estava oberta.',
+  NOT_YOUR_PREFERENCES: 'Només la mateixa persona tria com se li notifica.',
 };
 
 export const API_CA: Readonly<Record<string, string>> = {

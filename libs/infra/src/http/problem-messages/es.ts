@@ -90,6 +90,7 @@ export const DOMAIN_ES: Readonly<Record<DomainErrorCode, string>> = {
   NOTIFICATION_ALREADY_ANSWERED: 'Esta notificación ya está aceptada o rechazada.',
   NOTIFICATION_DEEMED_REJECTED: 'Pasaron diez días sin abrir la notificación: se considera rechazada.',
   ALREADY_ACCESSED: 'Esta notificación ya estaba abierta.',
+  NOT_YOUR_PREFERENCES: 'Solo la propia persona elige cómo se le notifica.',
 };
 
 export const API_ES: Readonly<Record<string, string>> = {
