@@ -125,6 +125,19 @@ describe('the auditor’s pages', () => {
     await t.page.click('form[action="/login"] button[type="submit"]');
   };
 
+  it('downloads the case’s signed export from its page', async () => {
+    const t = await tour(browser, 'audit-export');
+    await logIn(t, AUDITOR);
+    await t.page.waitForURL(`${system.web}/audit`);
+    await t.page.goto(`${system.web}/audit/cases/${caseId}`);
+    const href = await t.page.getAttribute('#verify-export a[href$="/export"]', 'href');
+    const download = await t.page.request.get(`${system.web}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('application/zip');
+    expect((await download.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    await t.close();
+  });
+
   it('finds the case, reads every event, steps back between two steps and compares two points', async () => {
     const t = await tour(browser, 'audit');
     await logIn(t, AUDITOR);

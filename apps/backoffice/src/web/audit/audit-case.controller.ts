@@ -30,6 +30,32 @@ export class AuditCaseController {
     @Inject(Sessions) private readonly sessions: Sessions,
   ) {}
 
+  /** The signed export, streamed on from the API as it sends it (the API decides who may have it). */
+  @Get(':caseId/export')
+  async export(
+    @Web() web: WebContext,
+    @Param('caseId') caseId: string,
+    @Query('withDocuments') withDocuments: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!(await this.sessions.require(web, req, res, ['auditor']))) return;
+    if (!CASE_ID.test(caseId)) return notFound(web, res);
+    const { response } = await this.api.for(web).GET('/audit/cases/{caseId}/export', {
+      params: { path: { caseId }, query: withDocuments === 'true' ? { withDocuments: 'true' } : {} },
+      parseAs: 'stream',
+    });
+    if (response.status === 404) return notFound(web, res);
+    if (!response.ok || !response.body) throw new Error(`audit export: ${response.status}`);
+    res.status(200).type('application/zip');
+    res.setHeader(
+      'Content-Disposition',
+      response.headers.get('content-disposition') ?? `attachment; filename="expediente-${caseId}.zip"`,
+    );
+    for await (const chunk of response.body) res.write(chunk);
+    res.end();
+  }
+
   @Get(':caseId')
   async history(
     @Web() web: WebContext,

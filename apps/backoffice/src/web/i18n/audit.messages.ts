@@ -74,7 +74,9 @@ export const auditMessages = defineMessages(
     'audit.case.more': 'Hechos siguientes',
     'audit.case.verifyExport': 'Verificación y exportación',
     'audit.case.verifyExport.soon':
-      'Próximamente podrá comprobar aquí que la cadena de huellas del expediente está intacta y descargar el expediente completo. Todavía no está disponible.',
+      'Descargue el expediente como un único fichero sellado: sus eventos con sus cadenas de huellas, el índice ENI de sus documentos (SHA-256 de cada uno) y la firma del sello. Cualquiera puede comprobarlo sin conexión con npm run verify-export -- FICHERO.',
+    'audit.case.export': 'Descargar la exportación firmada',
+    'audit.case.exportWithDocuments': 'Descargarla con los documentos',
     'audit.stream.case': 'Presentación',
     'audit.stream.receipt': 'Justificante',
     'audit.stream.review': 'Revisión',
@@ -284,7 +286,9 @@ export const auditMessages = defineMessages(
       'audit.case.more': 'Fets següents',
       'audit.case.verifyExport': 'Verificació i exportació',
       'audit.case.verifyExport.soon':
-        'Aviat podreu comprovar aquí que la cadena d’empremtes de l’expedient és intacta i descarregar l’expedient complet. Encara no està disponible.',
+        'Baixeu l’expedient com un únic fitxer segellat: els seus esdeveniments amb les cadenes d’empremtes, l’índex ENI dels documents (SHA-256 de cadascun) i la signatura del segell. Qualsevol el pot comprovar sense connexió amb npm run verify-export -- FITXER.',
+      'audit.case.export': 'Baixa l’exportació signada',
+      'audit.case.exportWithDocuments': 'Baixa-la amb els documents',
       'audit.stream.case': 'Presentació',
       'audit.stream.receipt': 'Justificant',
       'audit.stream.review': 'Revisió',
@@ -492,7 +496,9 @@ export const auditMessages = defineMessages(
       'audit.case.more': 'Later events',
       'audit.case.verifyExport': 'Verification and export',
       'audit.case.verifyExport.soon':
-        'Soon you will be able to check here that the case’s hash chain is intact and download the whole case. It is not available yet.',
+        'Download the case as one sealed file: its events with their hash chains, the ENI index of its documents (SHA-256 of each) and the seal’s signature. Anyone can check it offline with npm run verify-export -- FILE.',
+      'audit.case.export': 'Download the signed export',
+      'audit.case.exportWithDocuments': 'Download it with the documents',
       'audit.stream.case': 'Filing',
       'audit.stream.receipt': 'Proof of receipt',
       'audit.stream.review': 'Review',
