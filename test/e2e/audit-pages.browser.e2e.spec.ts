@@ -164,7 +164,7 @@ describe('the auditor’s pages', () => {
     expect(events).toContain('Firmó y presentó los informes');
     expect(events).toContain('Lucía Martín Gil');
     expect(events).toContain('Cl@ve permanente');
-    expect(await t.page.textContent('#verify-export')).toContain('Todavía no está disponible');
+    expect(await t.page.textContent('#verify-export')).toContain('Descargar la exportación firmada');
     const first = t.page.locator('tr.event-details details').first();
     await first.locator('summary').click();
     await t.page.locator('tr.event details.hash-details').first().locator('summary').click();

@@ -128,7 +128,7 @@ describe('the reviewer’s pages', () => {
     expect((await sent).status()).toBe(409);
     expect(await t.page.textContent('h1')).toBe('El caso ha cambiado mientras lo miraba');
     expect(await main(t)).toContain(
-      'Estado: antes «En revisión», ahora «Esperando a la persona interesada».',
+      'Estado: antes «Asignado», ahora «Esperando a la persona interesada».',
     );
     expect(await t.page.inputValue('#findings')).toBe('Mis conclusiones, que no quiero perder.');
     await t.check('changed-while-looking');
@@ -151,7 +151,7 @@ describe('the reviewer’s pages', () => {
     await t.page.waitForURL(/status=open/);
     const statuses = await t.page.locator('tbody td:nth-child(4)').allTextContents();
     expect(statuses.length).toBe(2);
-    expect(new Set(statuses)).toEqual(new Set(['Pendiente de asignar']));
+    expect(new Set(statuses)).toEqual(new Set(['Sin asignar']));
     await t.page.check('#overdue');
     await t.page.click('form[method="get"] button[type="submit"]');
     expect(await main(t)).toContain('No hay casos con estos filtros.');
