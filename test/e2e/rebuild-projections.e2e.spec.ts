@@ -38,7 +38,7 @@ describe('rebuilding projections', () => {
       ['case-status', 'review-queue'],
       (l) => lines.push(l),
     );
-    expect(applied['case-status']).toBeGreaterThan(0);
+    expect(applied['case-status']?.events).toBeGreaterThan(0);
     expect(lines.some((l) => /case-status: rebuilt from \d+ events/.test(l))).toBe(true);
     expect((await citizen.request('GET', `/cases/${caseId}`)).body).toEqual(before.body);
     const [row] = await system.storage.sql.query<{ status: string }>(

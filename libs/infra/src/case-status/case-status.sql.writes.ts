@@ -146,12 +146,8 @@ async function writeStep(
 /** The case-status tables (migrations 030_case_status, 035_case_status_citizen_steps) as a SQL projection. */
 export const caseStatusProjection: SqlProjection = {
   name: 'case-status',
+  tables: ['case_status', 'case_timeline', 'powers_of_attorney', 'receipts'],
   async apply(tx: SqlExecutor, event: StoredEvent) {
     for (const change of changesOf(event)) await write(tx, change);
-  },
-  async reset(tx) {
-    for (const table of ['case_status', 'case_timeline', 'powers_of_attorney', 'receipts']) {
-      await tx.query(`DELETE FROM ${table}`);
-    }
   },
 };
