@@ -210,7 +210,7 @@ export async function insertSyntheticCases(
     await sql.query(
       `INSERT INTO events (position, stream_id, stream_version, event_id, type, schema_version,
                            data, metadata, recorded_at, hash)
-       SELECT c * 16 + t.i + 1, replace(t.stream, $4, md5(c::text)::uuid::text), t.version, gen_random_uuid(),
+       SELECT c * 16 + t.i + 1, replace(replace(t.stream, $4, md5(c::text)::uuid::text), $5, lpad(c::text, 8, '0')), t.version, gen_random_uuid(),
               t.type, 1, replace(replace(t.data::text, $4, md5(c::text)::uuid::text), $5, lpad(c::text, 8, '0'))::jsonb,
               jsonb_build_object('actor', 'F' || lpad(c::text, 8, '0')),
               timestamptz '2026-03-02 09:00Z' + t.i * interval '1 minute', repeat('0', 64)
