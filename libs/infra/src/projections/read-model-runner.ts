@@ -39,8 +39,9 @@ export async function summarise(
 }
 
 /**
- * Hands the log to `apply` in batches, streaming (memory does not grow with the log), and
- * reports progress after each. Returns the events applied and the last position.
+ * Hands the log to `apply` in batches, in order, streaming: the next batch is read while the
+ * last one is applied, so at most two are held (memory does not grow with the log). Reports
+ * progress after each. Returns the events applied and the last position.
  */
 export async function replayInBatches(
   store: EventStore,
@@ -51,20 +52,26 @@ export async function replayInBatches(
   let applied = options.applied ?? 0;
   let position = options.from;
   let batch: StoredEvent[] = [];
+  let applying: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
     const events = batch;
     batch = [];
-    await apply(events);
-    applied += events.length;
-    position = events[events.length - 1]!.position;
-    options.onProgress?.({ projection: options.projection, applied, total: options.total, position });
+    await applying;
+    applying = apply(events).then(() => {
+      applied += events.length;
+      position = events[events.length - 1]!.position;
+      options.onProgress?.({ projection: options.projection, applied, total: options.total, position });
+    });
+    // Awaited at the next flush or at the end; until then a failure must not count as unhandled.
+    applying.catch(() => undefined);
   };
   for await (const event of store.readAll({ fromPosition: options.from, batchSize })) {
     batch.push(event);
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await applying;
   return { events: applied, position };
 }
 
@@ -112,8 +119,10 @@ export class ReadModelRunner {
     return summarise(this.model.name, async () => {
       const total = await this.store.countAfter(0, Number.MAX_SAFE_INTEGER);
       await this.model.reset();
-      return replayInBatches(this.store, { ...options, projection: this.model.name, from: 0, total }, (events) =>
-        this.model.apply(events),
+      return replayInBatches(
+        this.store,
+        { ...options, projection: this.model.name, from: 0, total },
+        (events) => this.model.apply(events),
       );
     });
   }

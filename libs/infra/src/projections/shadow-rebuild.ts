@@ -19,19 +19,20 @@ interface Schemas {
 
 interface TableShape {
   readonly table: string;
-  /** Primary key, unique and exclusion constraints: needed while filling (ON CONFLICT). */
+  /** Primary key, unique and exclusion constraints (they bring their indexes). */
   readonly constraints: readonly { name: string; definition: string }[];
-  /** Every other index, built once the shadow is full. */
+  /** Every other index, as `CREATE INDEX` on the live table. */
   readonly indexes: readonly string[];
 }
 
 /**
  * Rebuilds a SQL projection on PostgreSQL while readers go on reading the live tables:
  * 1. claims the rebuild (a `projection_rebuilds` row; one rebuild per projection at a time);
- * 2. creates shadow tables of the same shape in `<schema>__shadow` and fills them from
+ * 2. creates shadow tables of the same shape (columns, constraints, indexes) in `<schema>__shadow` and fills them from
  *    position 0 in batches (one transaction each, checkpoint in `projection_rebuilds`), running
  *    the projection's own statements with the shadow schema first on the search path;
- * 3. builds the secondary indexes, then catches up to the head;
+ * 3. makes the shadow tables logged (they fill unlogged) and analyses them, then catches up
+ *    to the head;
  * 4. swaps in one transaction: locks the live checkpoint row (the live runner's next update
  *    waits on it), applies whatever the live runner had reached beyond the shadow, moves the
  *    live tables to `<schema>__old` and the shadow ones in, and sets the live checkpoint to the
@@ -56,7 +57,7 @@ export async function rebuildInShadow(
       await createShadow(sql, schemas, shapes);
       const apply = (events: readonly StoredEvent[]) => applyToShadow(sql, schemas, projection, events);
       const filled = await replayInBatches(store, { ...options, projection: name, from: 0, total }, apply);
-      await indexShadow(sql, schemas, shapes);
+      await settleShadow(sql, schemas, shapes);
       const caughtUp = await replayInBatches(
         store,
         { ...options, projection: name, from: filled.position, total, applied: filled.events },
@@ -132,13 +133,16 @@ async function shapeOf(sql: SqlExecutor, schema: string, table: string): Promise
   return { table, constraints, indexes: indexes.map((row) => row.definition) };
 }
 
-/** Same columns, defaults, checks and keys as the live table; the other indexes come after the fill. */
+/**
+ * Same columns, defaults, checks, keys and indexes as the live table, under the same names (in
+ * the shadow schema): the projection's own lookups while filling need its indexes too.
+ */
 async function createShadow(sql: SqlClient, schemas: Schemas, shapes: readonly TableShape[]): Promise<void> {
   await sql.query(`CREATE SCHEMA IF NOT EXISTS ${schemas.shadow}`);
-  for (const { table, constraints } of shapes) {
+  for (const { table, constraints, indexes } of shapes) {
     await sql.query(`DROP TABLE IF EXISTS ${schemas.shadow}.${table}`);
     await sql.query(
-      `CREATE TABLE ${schemas.shadow}.${table} (LIKE ${schemas.live}.${table}
+      `CREATE UNLOGGED TABLE ${schemas.shadow}.${table} (LIKE ${schemas.live}.${table}
          INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING IDENTITY
          INCLUDING STORAGE INCLUDING COMMENTS)`,
     );
@@ -147,16 +151,21 @@ async function createShadow(sql: SqlClient, schemas: Schemas, shapes: readonly T
         `ALTER TABLE ${schemas.shadow}.${table} ADD CONSTRAINT "${constraint.name}" ${constraint.definition}`,
       );
     }
-  }
-}
-
-async function indexShadow(sql: SqlClient, schemas: Schemas, shapes: readonly TableShape[]): Promise<void> {
-  for (const { table, indexes } of shapes) {
     for (const definition of indexes) {
       const onShadow = definition.replace(/ ON (ONLY )?\S+ USING /, ` ON ${schemas.shadow}.${table} USING `);
       if (onShadow === definition) throw new Error(`Cannot read the index definition: ${definition}`);
       await sql.query(onShadow);
     }
+  }
+}
+
+/**
+ * The shadow fills unlogged (no WAL per row, which is most of an insert's cost) and is made
+ * durable in one pass once full; fresh statistics, so the first queries after the swap plan well.
+ */
+async function settleShadow(sql: SqlClient, schemas: Schemas, shapes: readonly TableShape[]): Promise<void> {
+  for (const { table } of shapes) {
+    await sql.query(`ALTER TABLE ${schemas.shadow}.${table} SET LOGGED`);
     await sql.query(`ANALYZE ${schemas.shadow}.${table}`);
   }
 }
