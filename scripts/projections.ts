@@ -2,10 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@expediente/infra/config/config.schema';
 import { openStorage, Storage } from '@expediente/infra/storage/storage';
 import { DeadlineRules, loadDeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
-import {
-  ProjectionStatus,
-  projectionStatuses,
-} from '@expediente/infra/projections/projection-status';
+import { ProjectionStatus, projectionStatuses } from '@expediente/infra/projections/projection-status';
 import { projectionRunners } from '../apps/worker/src/projections';
 import { rebuildFromCommandLine } from './rebuild-projections';
 
@@ -13,7 +10,11 @@ const USAGE = `npm run projections -- status [--json] | rebuild NAME… | rebuil
 
 /** Every projection's checkpoint, the log head, lag, state and last update. */
 export function statusOfProjections(storage: Storage, rules: DeadlineRules): Promise<ProjectionStatus[]> {
-  return projectionStatuses(storage.sql, storage.eventStore, Object.values(projectionRunners(storage, rules)));
+  return projectionStatuses(
+    storage.sql,
+    storage.eventStore,
+    Object.values(projectionRunners(storage, rules)),
+  );
 }
 
 const COLUMNS = ['projection', 'position', 'head', 'lag', 'state', 'last updated'] as const;

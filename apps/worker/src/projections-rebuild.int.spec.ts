@@ -102,7 +102,8 @@ describe('rebuilding projections beside the live tables (PostgreSQL)', () => {
       (await new ReviewQueue(sql).cases('INSS-28', {}, { limit: 100_000 }, NOW)).items.length,
     'notification-inbox': async () => {
       const addressees = Array.from({ length: CASES }, (_, i) => `F${seqOf(i + 1)}`);
-      return (await new NotificationInbox(sql).forAddressees(addressees, { limit: 100_000 }, NOW)).items.length;
+      return (await new NotificationInbox(sql).forAddressees(addressees, { limit: 100_000 }, NOW)).items
+        .length;
     },
     'issued-documents': async () => {
       const n = 1 + Math.floor(Math.random() * CASES);
@@ -110,7 +111,8 @@ describe('rebuilding projections beside the live tables (PostgreSQL)', () => {
       const [row] = await sql.query<{ count: string }>('SELECT count(*) FROM issued_documents');
       return Number(row?.count);
     },
-    'outstanding-effects': async () => (await outstandingEffects(sql, { before: FAR, limit: 100_000 })).length,
+    'outstanding-effects': async () =>
+      (await outstandingEffects(sql, { before: FAR, limit: 100_000 })).length,
   };
 
   const TABLES: Record<string, readonly string[]> = {
@@ -168,16 +170,21 @@ describe('rebuilding projections beside the live tables (PostgreSQL)', () => {
 
       const lines: string[] = [];
       const progress: number[] = [];
-      const summaries = await rebuildProjections(
-        storage,
-        DEFAULT_DEADLINE_RULES,
-        [name],
-        (line) => lines.push(line),
-        (p) => progress.push(p.applied),
-      );
-      const addedDuringRebuild = added.length;
-      done = true;
-      await Promise.all([reader, writer]);
+      let summaries: Awaited<ReturnType<typeof rebuildProjections>>;
+      let addedDuringRebuild: number;
+      try {
+        summaries = await rebuildProjections(
+          storage,
+          DEFAULT_DEADLINE_RULES,
+          [name],
+          (line) => lines.push(line),
+          (p) => progress.push(p.applied),
+        );
+        addedDuringRebuild = added.length;
+      } finally {
+        done = true;
+        await Promise.all([reader, writer]);
+      }
       await caughtUp();
 
       expect(stats.failures).toEqual([]);
@@ -193,7 +200,11 @@ describe('rebuilding projections beside the live tables (PostgreSQL)', () => {
       expect(after.filter((row) => !added.some((c) => mentions(row, c)))).toEqual(before);
       for (const c of added) expect(after.some((row) => mentions(row, c))).toBe(true);
 
-      const [status] = await projectionStatuses(sql, storage.eventStore, live.filter((r) => r.name === name));
+      const [status] = await projectionStatuses(
+        sql,
+        storage.eventStore,
+        live.filter((r) => r.name === name),
+      );
       expect(status).toMatchObject({ name, state: 'live', lag: 0, rebuild: null });
       const leftovers = await sql.query(
         `SELECT nspname FROM pg_namespace WHERE nspname LIKE current_schema() || '\\_\\_%'`,

@@ -38,10 +38,20 @@ export function syntheticCase(caseId: string, seq: string): readonly SyntheticEv
       stream: filing,
       event: {
         type: 'ReportDraftCreated',
-        data: { caseId, filer, subject: filer, benefitRequestRef: `REF-${seq}`, provinceCode: '28', createdAt: at(0) },
+        data: {
+          caseId,
+          filer,
+          subject: filer,
+          benefitRequestRef: `REF-${seq}`,
+          provinceCode: '28',
+          createdAt: at(0),
+        },
       },
     },
-    { stream: filing, event: { type: 'ReportDocumentAttached', data: { caseId, attachment, attachedAt: at(1) } } },
+    {
+      stream: filing,
+      event: { type: 'ReportDocumentAttached', data: { caseId, attachment, attachedAt: at(1) } },
+    },
     {
       stream: filing,
       event: {
@@ -73,7 +83,13 @@ export function syntheticCase(caseId: string, seq: string): readonly SyntheticEv
       stream: filing,
       event: {
         type: 'CaseRoutedToUnit',
-        data: { caseId, procedure: 'medical-report-submission', provinceCode: '28', unit: UNIT, routedAt: at(3) },
+        data: {
+          caseId,
+          procedure: 'medical-report-submission',
+          provinceCode: '28',
+          unit: UNIT,
+          routedAt: at(3),
+        },
       },
     },
     {
@@ -122,14 +138,25 @@ export function syntheticCase(caseId: string, seq: string): readonly SyntheticEv
       stream: review,
       event: {
         type: 'ReviewerAssigned',
-        data: { caseId, reviewerId: '22222222J', previousReviewerId: null, assignedBy: '11111111H', assignedAt: at(5) },
+        data: {
+          caseId,
+          reviewerId: '22222222J',
+          previousReviewerId: null,
+          assignedBy: '11111111H',
+          assignedAt: at(5),
+        },
       },
     },
     {
       stream: review,
       event: {
         type: 'CaseEvaluated',
-        data: { caseId, evaluatedBy: '22222222J', findings: 'Limitación funcional moderada', evaluatedAt: at(6) },
+        data: {
+          caseId,
+          evaluatedBy: '22222222J',
+          findings: 'Limitación funcional moderada',
+          evaluatedAt: at(6),
+        },
       },
     },
     {

@@ -71,7 +71,8 @@ export async function projectionStatuses(
               position: Number(row.rebuild_position ?? 0),
               applied: Number(row.applied ?? 0),
               startedAt: new Date(row.started_at),
-              error: row.error ?? (row.stale ? 'the rebuild stopped making progress (its process died?)' : null),
+              error:
+                row.error ?? (row.stale ? 'the rebuild stopped making progress (its process died?)' : null),
             };
       const state: ProjectionState = !rebuild ? 'live' : rebuild.error ? 'failed' : 'rebuilding';
       return {
