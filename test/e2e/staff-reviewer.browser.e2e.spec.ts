@@ -127,9 +127,7 @@ describe('the reviewer’s pages', () => {
     await t.page.click('main form[method="post"] button[type="submit"]');
     expect((await sent).status()).toBe(409);
     expect(await t.page.textContent('h1')).toBe('El caso ha cambiado mientras lo miraba');
-    expect(await main(t)).toContain(
-      'Estado: antes «Asignado», ahora «Esperando a la persona interesada».',
-    );
+    expect(await main(t)).toContain('Estado: antes «Asignado», ahora «Esperando a la persona interesada».');
     expect(await t.page.inputValue('#findings')).toBe('Mis conclusiones, que no quiero perder.');
     await t.check('changed-while-looking');
     await t.close();

@@ -17,7 +17,8 @@ import type { ReadModelRunner } from '@expediente/infra/projections/read-model-r
 import { STORAGE, Storage } from '@expediente/infra/storage/storage';
 import { reactionFor } from './reactions/reactions';
 import { JobData, ReactionContext } from './reactions/reaction';
-import { recordReconcilerRedrive } from '@expediente/infra/metrics/metrics';
+import { onScrape, recordReconcilerRedrive } from '@expediente/infra/metrics/metrics';
+import { projectionCollector } from '@expediente/infra/metrics/collectors';
 
 /** As many stalls as attempts: a killed worker costs a job no more than a failed run would. */
 const MAX_STALLS = DEFAULT_JOB_OPTIONS.attempts;
@@ -40,9 +41,10 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   /** BullMQ never closes a connection it was handed, so the runtime does. */
   private readonly connections: Redis[] = [];
   private sweeper?: NodeJS.Timeout;
+  private stopMetrics?: () => void;
 
   constructor(
-    @Inject(STORAGE) storage: Storage,
+    @Inject(STORAGE) private readonly storage: Storage,
     @Inject(ConfigService) private readonly config: TypedConfig,
     @Inject(PDF_RENDERER) private readonly pdf: PdfRenderer,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -72,6 +74,11 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const report = (what: string) => (error: unknown) => this.logger.error(`${what}: ${String(error)}`);
     for (const runner of this.projections) await runner.start(report('projection'));
+    this.stopMetrics = onScrape(
+      'projections',
+      this.storage.description.location,
+      projectionCollector(this.storage.sql, this.storage.eventStore, this.projections),
+    );
     await this.relay.start(report('outbox relay'));
     for (const queue of Object.values(QUEUES)) {
       this.process(queue, (job) => reactionFor(job.name).work(job, this.reactions, this.queues));
@@ -83,6 +90,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
+    this.stopMetrics?.();
     this.reconciler.stop();
     await this.relay.stop();
     for (const runner of this.projections) await runner.stop();

@@ -70,6 +70,7 @@ async function caseOf(tx: SqlExecutor, event: StoredDomainEvent): Promise<string
  */
 export const auditActivityProjection: SqlProjection = {
   name: 'audit-activity',
+  tables: ['audit_activity'],
   async apply(tx, stored: StoredEvent) {
     const event = asDomainEvent(stored);
     const { metadata } = stored;
@@ -90,8 +91,5 @@ export const auditActivityProjection: SqlProjection = {
         stored.recordedAt,
       ],
     );
-  },
-  async reset(tx) {
-    await tx.query('DELETE FROM audit_activity');
   },
 };

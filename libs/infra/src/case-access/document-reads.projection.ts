@@ -1,9 +1,10 @@
 import { asDomainEvent } from '../event-store/domain-events';
 import { SqlProjection } from '../projections/projection';
 
-/** Every DocumentRead in the log, one row each (table document_reads, migration 070); keyed by event id, so a replay is a no-op. */
+/** Every DocumentRead in the log, one row each (table document_reads, migration 071); keyed by event id, so a replay is a no-op. */
 export const documentReadsProjection: SqlProjection = {
   name: 'document-reads',
+  tables: ['document_reads'],
   async apply(tx, stored) {
     const event = asDomainEvent(stored);
     if (!event) return;
@@ -79,8 +80,5 @@ export const documentReadsProjection: SqlProjection = {
         return unknown;
       }
     }
-  },
-  async reset(tx) {
-    await tx.query('DELETE FROM document_reads');
   },
 };

@@ -93,7 +93,7 @@ export class EventStoreDbEventStore implements EventStore {
     const ids = events.map((event) => event.id.toLowerCase());
 
     for (let attempt = 1; ; attempt++) {
-      const head = await this.head(stream);
+      const head = await this.lastOf(stream);
       const actual = head?.streamVersion;
       const matches =
         expectedVersion === 'any' ||
@@ -227,7 +227,7 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  private async head(stream: string): Promise<StoredEvent | undefined> {
+  private async lastOf(stream: string): Promise<StoredEvent | undefined> {
     for await (const event of this.streamEvents(stream, { backwards: true }, 1)) return event;
     return undefined;
   }
@@ -242,12 +242,24 @@ export class EventStoreDbEventStore implements EventStore {
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
     const batchSize = options.batchSize ?? this.pageSize;
     let after = options.fromPosition ?? 0;
+    const to = options.toPosition ?? Infinity;
     for (;;) {
       const { events, last } = await this.readPage(after, batchSize);
-      yield* events;
-      if (events.length < batchSize) return;
+      for (const event of events) {
+        if (event.position > to) return;
+        yield event;
+      }
+      if (events.length < batchSize || last >= to) return;
       after = last;
     }
+  }
+
+  async head(): Promise<number> {
+    const back = this.client.readAll({ direction: BACKWARDS, fromPosition: END });
+    for await (const { event } of iterate(back)) {
+      if (event && decode(event)) return positionOf(event);
+    }
+    return 0;
   }
 
   /**
@@ -330,7 +342,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async streamVersion(stream: string): Promise<number | undefined> {
-    return (await this.head(stream))?.streamVersion;
+    return (await this.lastOf(stream))?.streamVersion;
   }
 
   /** Commit positions are byte offsets, not counts: the events are counted, up to `limit`. */

@@ -71,6 +71,12 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Omit to start at the beginning. */
   readonly fromPosition?: number;
+  /**
+   * Inclusive: stop at this position, without waiting for later appends to settle. Every event
+   * up to it must already be readable (a position a subscriber has seen): a projection's rebuild
+   * catches up to its live checkpoint this way while holding that checkpoint's lock.
+   */
+  readonly toPosition?: number;
   readonly batchSize?: number;
 }
 
@@ -102,6 +108,8 @@ export interface EventStore {
    * whose checkpoint is `position` is behind the head. Positions need not be consecutive numbers.
    */
   countAfter(position: number, limit: number): Promise<number>;
+  /** Position of the log's last readable event; 0 when it is empty. */
+  head(): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

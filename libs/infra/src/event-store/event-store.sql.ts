@@ -179,13 +179,18 @@ export class SqlEventStore implements EventStore {
     const batchSize = options.batchSize ?? this.pageSize;
     let after = options.fromPosition ?? 0;
     let frontier: number | undefined;
+    const to = options.toPosition;
     for (;;) {
       const page = await this.readPage(after, batchSize);
       frontier ??= page.frontier;
-      for (const event of page.events) yield event;
+      for (const event of page.events) {
+        if (to !== undefined && event.position > to) return;
+        yield event;
+      }
       if (page.events.length > 0) after = page.events[page.events.length - 1]!.position;
+      if (to !== undefined && after >= to) return;
       if (page.events.length === batchSize) continue;
-      if (page.horizon >= frontier) return;
+      if (to === undefined ? page.horizon >= frontier : page.horizon > to) return;
       await new Promise((resolve) => setTimeout(resolve, HORIZON_WAIT_MS));
     }
   }
@@ -239,6 +244,13 @@ export class SqlEventStore implements EventStore {
       [position, limit],
     );
     return Number(row?.behind ?? 0);
+  }
+
+  async head(): Promise<number> {
+    const [row] = await this.sql.query<{ head: string | null }>(
+      `SELECT max(position) AS head FROM events WHERE position < ${READ_HORIZON}`,
+    );
+    return Number(row?.head ?? 0);
   }
 
   async ping(): Promise<void> {

@@ -1,7 +1,17 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Storage } from '../storage/storage';
-import { queueJobs, subscriberLag } from './metrics';
+import type { EventStore } from '../event-store/event-store.port';
+import type { SqlExecutor } from '../sql/sql-client';
+import { ProjectionCheckpoint, projectionStatuses } from '../projections/projection-status';
+import {
+  logHeadPosition,
+  projectionLag,
+  projectionPosition,
+  projectionRebuilding,
+  queueJobs,
+  subscriberLag,
+} from './metrics';
 
 /** Lag is counted up to this many events: beyond it the exact figure changes no decision. */
 const LAG_LIMIT = 1_000_000;
@@ -47,5 +57,23 @@ export function lagCollector(storage: Storage): () => Promise<void> {
         subscriberLag.set({ subscriber }, await storage.eventStore.countAfter(position, LAG_LIMIT)),
       ),
     );
+  };
+}
+
+/** Each projection's lag, checkpoint and rebuild state, and the log head: registered by the process that runs them. */
+export function projectionCollector(
+  sql: SqlExecutor,
+  store: EventStore,
+  projections: readonly ProjectionCheckpoint[],
+): () => Promise<void> {
+  return async () => {
+    const statuses = await projectionStatuses(sql, store, projections);
+    for (const status of statuses) {
+      const labels = { projection: status.name };
+      projectionLag.set(labels, status.lag);
+      projectionPosition.set(labels, status.position);
+      projectionRebuilding.set(labels, status.state === 'rebuilding' ? 1 : 0);
+      logHeadPosition.set(status.head);
+    }
   };
 }

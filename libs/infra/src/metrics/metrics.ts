@@ -38,6 +38,37 @@ export const subscriberLag = new Gauge({
   collect: () => scrape('lag'),
 });
 
+export const projectionLag = new Gauge({
+  name: 'expediente_projection_lag_events',
+  help: 'Events in the log after a projection checkpoint (0 when it is live at the head)',
+  labelNames: ['projection'] as const,
+  registers,
+  collect: () => scrape('projections'),
+});
+
+export const projectionPosition = new Gauge({
+  name: 'expediente_projection_position',
+  help: 'Log position of the last event a projection applied (its checkpoint)',
+  labelNames: ['projection'] as const,
+  registers,
+  collect: () => scrape('projections'),
+});
+
+export const projectionRebuilding = new Gauge({
+  name: 'expediente_projection_rebuilding',
+  help: '1 while a projection is being rebuilt beside its live tables, else 0',
+  labelNames: ['projection'] as const,
+  registers,
+  collect: () => scrape('projections'),
+});
+
+export const logHeadPosition = new Gauge({
+  name: 'expediente_log_head_position',
+  help: 'Position of the last readable event of the log',
+  registers,
+  collect: () => scrape('projections'),
+});
+
 export const pdfRenderDuration = new Histogram({
   name: 'expediente_pdf_render_seconds',
   help: 'Time to render one PDF (receipts, resolutions, evidence) in Chromium',
@@ -65,12 +96,22 @@ const scrapeErrors = new Counter({
   registers,
 });
 
-type Kind = 'queues' | 'lag';
+type Kind = 'queues' | 'lag' | 'projections';
 interface Collector {
   readonly collect: () => Promise<void>;
   refs: number;
 }
-const collectors: Record<Kind, Map<string, Collector>> = { queues: new Map(), lag: new Map() };
+const collectors: Record<Kind, Map<string, Collector>> = {
+  queues: new Map(),
+  lag: new Map(),
+  projections: new Map(),
+};
+/** What a scrape of each kind sets: reset first, so a projection or queue gone leaves no stale series. */
+const gaugesOf: Record<Kind, readonly Gauge[]> = {
+  queues: [queueJobs],
+  lag: [subscriberLag],
+  projections: [projectionLag, projectionPosition, projectionRebuilding, logHeadPosition],
+};
 
 /**
  * Adds a collector run on every scrape, under a key: apps of one process that watch the same
@@ -88,10 +129,20 @@ export function onScrape(kind: Kind, key: string, collect: () => Promise<void>):
   };
 }
 
-async function scrape(kind: Kind): Promise<void> {
-  const gauge = kind === 'queues' ? queueJobs : subscriberLag;
-  gauge.reset();
-  await Promise.all(
-    [...collectors[kind].values()].map((c) => c.collect().catch(() => scrapeErrors.inc({ collector: kind }))),
-  );
+const inFlight = new Map<Kind, Promise<void>>();
+
+/** Several gauges of one kind share a scrape: the first to be read runs it, the others wait for it. */
+function scrape(kind: Kind): Promise<void> {
+  const running = inFlight.get(kind);
+  if (running) return running;
+  const run = (async () => {
+    for (const gauge of gaugesOf[kind]) gauge.reset();
+    await Promise.all(
+      [...collectors[kind].values()].map((c) =>
+        c.collect().catch(() => scrapeErrors.inc({ collector: kind })),
+      ),
+    );
+  })().finally(() => inFlight.delete(kind));
+  inFlight.set(kind, run);
+  return run;
 }

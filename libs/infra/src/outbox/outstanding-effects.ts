@@ -67,6 +67,7 @@ export const outstandingEffectMigrations: readonly Migration[] = [
  */
 export const outstandingEffectsProjection = (effectsOf: EffectsOf): SqlProjection => ({
   name: 'outstanding-effects',
+  tables: ['outstanding_effects'],
   async apply(tx, event) {
     const { requests, fulfils } = effectsOf(event);
     for (const done of fulfils) {
@@ -76,9 +77,6 @@ export const outstandingEffectsProjection = (effectsOf: EffectsOf): SqlProjectio
       ]);
     }
     for (const request of requests) await upsert(tx, event, request);
-  },
-  async reset(tx) {
-    await tx.query('DELETE FROM outstanding_effects');
   },
 });
 

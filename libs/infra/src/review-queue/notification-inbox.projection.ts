@@ -25,6 +25,7 @@ const transition = async (
  */
 export const notificationInboxProjection: SqlProjection = {
   name: 'notification-inbox',
+  tables: ['notification_inbox'],
   async apply(tx, stored: StoredEvent) {
     const event = asDomainEvent(stored);
     if (!event) return;
@@ -103,8 +104,5 @@ export const notificationInboxProjection: SqlProjection = {
         return unknown;
       }
     }
-  },
-  async reset(tx) {
-    await tx.query('DELETE FROM notification_inbox');
   },
 };

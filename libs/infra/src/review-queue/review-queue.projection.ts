@@ -76,6 +76,7 @@ async function applyReviewEvent(
  */
 export const reviewQueueProjection = (rules: DeadlineRules): SqlProjection => ({
   name: 'review-queue',
+  tables: ['review_queue'],
   async apply(tx, stored: StoredEvent) {
     const event = asDomainEvent(stored);
     if (!event) return;
@@ -125,8 +126,5 @@ export const reviewQueueProjection = (rules: DeadlineRules): SqlProjection => ({
         return unknown;
       }
     }
-  },
-  async reset(tx) {
-    await tx.query('DELETE FROM review_queue');
   },
 });

@@ -15,6 +15,7 @@ export interface IssuedDocument {
 /** Keeps the CSV → document index behind the public /verify URL; keyed by CSV, so a replay is a no-op. */
 export const issuedDocumentsProjection: SqlProjection = {
   name: 'issued-documents',
+  tables: ['issued_documents'],
   async apply(tx, stored) {
     const event = asDomainEvent(stored);
     if (!event) return;
@@ -71,9 +72,6 @@ export const issuedDocumentsProjection: SqlProjection = {
         return unknown;
       }
     }
-  },
-  async reset(tx) {
-    await tx.query('DELETE FROM issued_documents');
   },
 };
 

@@ -15,13 +15,19 @@ export interface Message {
 
 const LOCALE: Record<Language, string> = { es: 'es-ES', ca: 'ca-ES', en: 'en-GB' };
 
+/** One formatter per language: making one costs far more than formatting (a rebuild renders millions). */
+const DAY_FORMAT = Object.fromEntries(
+  LANGUAGES.map((language) => [
+    language,
+    new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'long', timeZone: 'Europe/Madrid' }),
+  ]),
+) as Record<Language, Intl.DateTimeFormat>;
+
 /** A Madrid calendar day ('YYYY-MM-DD') or an instant, as the day it is in Madrid, written out. */
 export const writtenDate = (language: Language, value: string): string => {
   const instant = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
   if (Number.isNaN(instant.getTime())) return value;
-  return new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'long', timeZone: 'Europe/Madrid' }).format(
-    instant,
-  );
+  return DAY_FORMAT[language].format(instant);
 };
 
 export function render(message: Message, language: Language): string {
