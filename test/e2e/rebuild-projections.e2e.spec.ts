@@ -62,7 +62,7 @@ describe('rebuilding projections', () => {
     await eventually(
       async () => {
         const lags = await lagOf();
-        return lags.length === 5 && lags.every(([, lag]) => lag === 0);
+        return lags.length === 7 && lags.every(([, lag]) => lag === 0);
       },
       'every projection at lag 0 on /metrics',
       30_000,
@@ -78,6 +78,8 @@ describe('rebuilding projections', () => {
       'review-queue',
       'notification-inbox',
       'issued-documents',
+      'audit-activity',
+      'document-reads',
       'outstanding-effects',
     ]);
     for (const status of statuses) {
@@ -93,7 +95,7 @@ describe('rebuilding projections', () => {
     }
     const [header, ...rows] = formatStatus(statuses);
     expect(header).toMatch(/^projection +position +head +lag +state +last updated$/);
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(7);
     for (const row of rows) {
       expect(row).toMatch(/^[a-z-]+ +\d+ +\d+ +0 +live +\d{4}-\d\d-\d\dT[\d:.]+Z$/);
     }

@@ -113,6 +113,14 @@ describe('rebuilding projections beside the live tables (PostgreSQL)', () => {
     },
     'outstanding-effects': async () =>
       (await outstandingEffects(sql, { before: FAR, limit: 100_000 })).length,
+    'audit-activity': async () => {
+      const [row] = await sql.query<{ count: string }>('SELECT count(*) FROM audit_activity');
+      return Number(row?.count);
+    },
+    'document-reads': async () => {
+      const [row] = await sql.query<{ count: string }>('SELECT count(*) FROM document_reads');
+      return Number(row?.count);
+    },
   };
 
   const TABLES: Record<string, readonly string[]> = {
@@ -121,6 +129,8 @@ describe('rebuilding projections beside the live tables (PostgreSQL)', () => {
     'notification-inbox': ['notification_inbox'],
     'issued-documents': ['issued_documents'],
     'outstanding-effects': ['outstanding_effects'],
+    'audit-activity': ['audit_activity'],
+    'document-reads': ['document_reads'],
   };
 
   async function contents(name: string): Promise<string[]> {
@@ -144,7 +154,8 @@ describe('rebuilding projections beside the live tables (PostgreSQL)', () => {
       const before = await contents(name);
       const read = readers[name]!;
       const baseline = await read();
-      expect(baseline).toBeGreaterThan(0);
+      // The synthetic cases are never opened by staff, so they hold no document reads.
+      if (name !== 'document-reads') expect(baseline).toBeGreaterThan(0);
 
       let done = false;
       const stats = { reads: 0, failures: [] as string[] };
@@ -201,7 +212,8 @@ describe('rebuilding projections beside the live tables (PostgreSQL)', () => {
       const mentions = (row: string, { caseId, seq }: { caseId: string; seq: string }) =>
         row.includes(caseId) || row.includes(seq);
       expect(after.filter((row) => !added.some((c) => mentions(row, c)))).toEqual(before);
-      for (const c of added) expect(after.some((row) => mentions(row, c))).toBe(true);
+      if (name !== 'document-reads')
+        for (const c of added) expect(after.some((row) => mentions(row, c))).toBe(true);
 
       const [status] = await projectionStatuses(
         sql,
