@@ -17,6 +17,7 @@ import { createPgliteClient } from '../sql/sql-client.pglite';
 import { UpcasterRegistry } from '../event-store/upcasters';
 import { projectionMigrations } from '../projections/projection.migrations';
 import { outstandingEffectMigrations } from '../outbox/outstanding-effects';
+import { checkpointMigrations } from '../log-integrity/checkpoint.migrations';
 import { CaseStatusReadModel } from '../case-status/case-status.port';
 import { openCaseStatusReadModel } from '../case-status/case-status.factory';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...reviewQueueMigrations,
   ...issuedDocumentMigrations,
   ...outstandingEffectMigrations,
+  ...checkpointMigrations,
 ];
 
 export async function openStorage(
