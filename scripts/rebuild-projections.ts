@@ -3,6 +3,7 @@ import { loadConfig } from '@expediente/infra/config/config.schema';
 import { openStorage, Storage } from '@expediente/infra/storage/storage';
 import { DeadlineRules, loadDeadlineRules } from '@expediente/infra/deadlines/deadline-rules';
 import { projectionRunners } from '../apps/worker/src/projections';
+import { verifyBeforeRebuild } from './verify-log';
 
 /**
  * Empties read models and replays the whole log into them, streaming, with progress.
@@ -39,9 +40,8 @@ if (require.main === module) {
   openStorage(config)
     .then(async (storage) => {
       try {
-        await rebuildProjections(storage, loadDeadlineRules(config), process.argv.slice(2), (line) =>
-          console.log(line),
-        );
+        const names = await verifyBeforeRebuild(storage, config, process.argv.slice(2), console.error);
+        await rebuildProjections(storage, loadDeadlineRules(config), names, (line) => console.log(line));
       } finally {
         await storage.close();
       }

@@ -8,6 +8,7 @@ import { IdentityApiModule } from './identity/identity-api.module';
 import { FilingModule } from './filing/filing.module';
 import { StatusModule } from './status/status.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { ReviewModule } from './review/review.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PowersModule } from './powers/powers.module';
@@ -34,6 +35,7 @@ export class ApiModule {
         FilingModule,
         StatusModule,
         AdminModule,
+        AuditModule,
       ],
     };
   }

@@ -17,7 +17,13 @@ import type { ReadModelRunner } from '@expediente/infra/projections/read-model-r
 import { STORAGE, Storage } from '@expediente/infra/storage/storage';
 import { reactionFor } from './reactions/reactions';
 import { JobData, ReactionContext } from './reactions/reaction';
-import { recordReconcilerRedrive } from '@expediente/infra/metrics/metrics';
+import { recordLogVerificationFailures, recordReconcilerRedrive } from '@expediente/infra/metrics/metrics';
+import {
+  describeFinding,
+  LOG_INTEGRITY,
+  LogIntegrity,
+} from '@expediente/infra/log-integrity/log-integrity.port';
+import { CheckpointSchedule } from '@expediente/infra/log-integrity/checkpoint-schedule';
 
 /** As many stalls as attempts: a killed worker costs a job no more than a failed run would. */
 const MAX_STALLS = DEFAULT_JOB_OPTIONS.attempts;
@@ -40,6 +46,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   /** BullMQ never closes a connection it was handed, so the runtime does. */
   private readonly connections: Redis[] = [];
   private sweeper?: NodeJS.Timeout;
+  private readonly checkpoints?: CheckpointSchedule;
 
   constructor(
     @Inject(STORAGE) storage: Storage,
@@ -49,6 +56,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(DEADLINE_RULES) rules: DeadlineRules,
     private readonly reactions: ReactionContext,
     private readonly pino: PinoLogger,
+    @Inject(LOG_INTEGRITY) integrity: LogIntegrity,
   ) {
     const prefix = config.get('QUEUE_PREFIX', { infer: true });
     this.queues = {
@@ -67,6 +75,22 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
         this.logger.warn(`re-drove ${count} ${effect} job(s) the queue had lost or failed`);
       },
     });
+    // Projections read the same events: a failure here is theirs too, so it is loud.
+    this.checkpoints =
+      storage.eventStore.kind === 'eventstoredb'
+        ? undefined
+        : new CheckpointSchedule(integrity, {
+            everyMs: config.get('LOG_CHECKPOINT_MS', { infer: true }),
+            onFindings: (findings) => {
+              recordLogVerificationFailures(findings.map((finding) => finding.code));
+              this.logger.error(
+                `LOG VERIFICATION FAILED: ${findings.length} finding(s) in events not yet checkpointed; ` +
+                  `projections are reading a log that does not verify, and nothing is sealed over it. ` +
+                  findings.slice(0, 5).map(describeFinding).join(' | '),
+              );
+            },
+            onError: (error) => this.logger.error(`log checkpoint: ${String(error)}`),
+          });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -79,10 +103,12 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     const every = this.config.get('DEADLINE_SWEEP_MS', { infer: true });
     this.sweeper = setInterval(() => void this.promoteDueDeadlines().catch(report('deadline sweep')), every);
     this.reconciler.start(this.config.get('RECONCILE_MS', { infer: true }), report('reconciler'));
+    this.checkpoints?.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
+    await this.checkpoints?.stop();
     this.reconciler.stop();
     await this.relay.stop();
     for (const runner of this.projections) await runner.stop();

@@ -47,4 +47,20 @@ export const checkpointMigrations: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION log_checkpoints_append_only()
     `,
   },
+  {
+    // Whole-log verifications auditors start over HTTP: a run outlives the request that started it.
+    id: '071_log_verifications',
+    sql: `
+      CREATE TABLE log_verifications (
+        id uuid PRIMARY KEY,
+        requested_by text NOT NULL,
+        started_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        status text NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+        events_checked bigint NOT NULL DEFAULT 0,
+        report jsonb,
+        error text
+      )
+    `,
+  },
 ];
