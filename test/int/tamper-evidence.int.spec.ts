@@ -24,6 +24,8 @@ interface Log {
   readonly client: SqlClient;
   readonly integrity: LogIntegrity;
   position(stream: string, version: number): Promise<number>;
+  /** Appends as a transaction ended long ago would have: below the horizon, ready to seal. */
+  append(stream: string, caseId: string, n: number): Promise<number>;
   drop(): Promise<void>;
 }
 
@@ -33,19 +35,50 @@ beforeAll(async () => {
 });
 afterAll(() => rm(keys, { recursive: true, force: true }));
 
-/** Four cases of three streams each, appended interleaved; sealed; then three events more. */
+/**
+ * Four cases of three streams each, appended interleaved, one event per transaction (position
+ * xid × 1024 + 1, xids from 1000: below any horizon, so no other session's open transaction can
+ * hold the sealing back); sealed; then three events more through the store, not yet checkpointed.
+ */
 async function buildLog(): Promise<Log> {
   const { client, drop } = await createTestSchema('tamper');
   await migrate(client, MIGRATIONS);
   const store = new SqlEventStore(client);
-  const append = (stream: string, caseId: string, n: number) =>
-    store.append(
+  const heads = new Map<string, { version: number; hash: string }>();
+  let xid = 1000;
+  const append = async (stream: string, caseId: string, n: number) => {
+    const head = heads.get(stream);
+    const event = {
+      id: randomUUID(),
       stream,
-      [{ id: randomUUID(), type: 'Tested', data: { caseId, n, note: `${stream} #${n}` } }],
-      {
-        expectedVersion: 'any',
-      },
+      streamVersion: (head?.version ?? -1) + 1,
+      type: 'Tested',
+      schemaVersion: 1,
+      data: { caseId, n, note: `${stream} #${n}` },
+      metadata: { actor: '12345678Z' },
+      recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, xid)),
+    };
+    const hash = eventHash(head?.hash ?? '0'.repeat(64), event);
+    heads.set(stream, { version: event.streamVersion, hash });
+    xid += 1 + (xid % 3);
+    const position = xid * 1024 + 1;
+    await client.query(
+      `INSERT INTO events (position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+       VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9)`,
+      [
+        xid * 1024 + 1,
+        stream,
+        event.streamVersion,
+        event.id,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        event.recordedAt.toISOString(),
+        hash,
+      ],
     );
+    return position;
+  };
   for (let round = 0; round < 5; round += 1) {
     for (const c of CASES) {
       await append(`case-${c}`, c, round);
@@ -66,10 +99,15 @@ async function buildLog(): Promise<Log> {
   const outcome = await integrity.sealPending();
   expect(outcome.findings).toEqual([]);
   expect(outcome.sealed.map((checkpoint) => checkpoint.count)).toEqual([20, 20, 8]);
-  for (const c of ['A', 'B', 'C']) await append(`case-${c}`, c, 9);
+  for (const c of ['A', 'B', 'C']) {
+    await store.append(`case-${c}`, [{ id: randomUUID(), type: 'Tested', data: { caseId: c, n: 9 } }], {
+      expectedVersion: heads.get(`case-${c}`)!.version,
+    });
+  }
   return {
     client,
     integrity,
+    append,
     async position(stream, version) {
       const [row] = await client.query<{ position: string }>(
         'SELECT position FROM events WHERE stream_id = $1 AND stream_version = $2',
@@ -295,13 +333,13 @@ describe('tamper evidence for the whole log, against SQL run directly on Postgre
     }));
 
   it('seals nothing over tampered events waiting for a checkpoint, and says where', () =>
-    withLog(async ({ client, integrity, position }) => {
-      const at = await position('case-A', 5);
+    withLog(async ({ client, integrity, append }) => {
+      const at = await append('review-D', 'D', 9);
       await client.query(`UPDATE events SET data = '{}' WHERE position = $1`, [at]);
       const outcome = await integrity.sealPending();
       expect(outcome.sealed).toEqual([]);
       expect(outcome.findings).toEqual([
-        expect.objectContaining({ code: 'CHAIN_BROKEN', stream: 'case-A', version: 5, position: at }),
+        expect.objectContaining({ code: 'CHAIN_BROKEN', stream: 'review-D', version: 4, position: at }),
       ]);
     }));
 });

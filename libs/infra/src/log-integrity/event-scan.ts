@@ -26,7 +26,7 @@ export const toLoggedEvent = (row: LoggedRow): LoggedEvent => ({
   schemaVersion: row.schema_version,
   data: row.data,
   metadata: row.metadata,
-  recordedAt: new Date(row.recorded_at),
+  recordedAt: row.recorded_at instanceof Date ? row.recorded_at : new Date(row.recorded_at),
   hash: row.hash.trim(),
 });
 

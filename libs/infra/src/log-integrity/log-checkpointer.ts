@@ -16,7 +16,7 @@ import { insertCheckpoint, lastCheckpoint, latestHeads } from './checkpoint-stor
 import { Finding, Findings } from './findings';
 import { ChainCheck } from './log-checks';
 import { LOGGED_COLUMNS, LoggedRow, toLoggedEvent } from './event-scan';
-import { eventLeaf, MerkleAccumulator } from './merkle';
+import { eventLeafHash, MerkleAccumulator } from './merkle';
 
 /** Arbitrary constant: one process at a time appends a checkpoint. */
 const CHECKPOINT_LOCK = 727_070;
@@ -93,7 +93,7 @@ export class LogCheckpointer {
     const heads = new Map<string, OpenHead>();
     for (const event of events) {
       chain.observe(event);
-      merkle.add(eventLeaf(event.position, event.hash));
+      merkle.addLeafHash(eventLeafHash(event.position, event.hash));
       const head = heads.get(event.stream);
       const caseId = head?.caseId ?? caseIdOf(event.stream, event.data);
       if (head) Object.assign(head, { caseId, version: event.streamVersion, hash: event.hash });

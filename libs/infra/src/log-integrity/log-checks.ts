@@ -1,7 +1,7 @@
 import { eventHash, GENESIS_HASH, HashedFields } from '../event-store/event-hash';
 import { Checkpoint, StreamHead } from './checkpoint';
 import { Findings } from './findings';
-import { eventLeaf, MerkleAccumulator } from './merkle';
+import { eventLeafHash, MerkleAccumulator } from './merkle';
 
 /** An event as stored, with its position: what every check reads. */
 export interface LoggedEvent extends HashedFields {
@@ -10,9 +10,9 @@ export interface LoggedEvent extends HashedFields {
 }
 
 interface ChainState {
-  readonly version: number;
-  readonly hash: string;
-  readonly position: number;
+  version: number;
+  hash: string;
+  position: number;
 }
 
 /**
@@ -73,7 +73,14 @@ export class ChainCheck {
         });
       }
     }
-    this.streams.set(stream, { version, hash: event.hash, position });
+    // Updated in place: one object per stream, not one per event.
+    if (!state) {
+      this.streams.set(stream, { version, hash: event.hash, position });
+      return;
+    }
+    state.version = version;
+    state.hash = event.hash;
+    state.position = position;
   }
 }
 
@@ -124,7 +131,7 @@ export class RangeCheck {
         });
       }
       this.last = position;
-      this.merkle.add(eventLeaf(position, event.hash));
+      this.merkle.addLeafHash(eventLeafHash(position, event.hash));
     }
     const head = this.heads.get(stream);
     const at = { checkpoint, stream, version, position, eventId };
@@ -151,10 +158,13 @@ export class RangeCheck {
         found: position,
       });
     }
-    const seen = this.seen.get(stream) ?? { versions: [] };
+    let seen = this.seen.get(stream);
+    if (!seen) {
+      seen = { versions: [] };
+      this.seen.set(stream, seen);
+    }
     seen.versions[index] = true;
     if (!seen.top || version > seen.top.version) seen.top = { version, hash: event.hash, position };
-    this.seen.set(stream, seen);
   }
 
   close(): void {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * RFC 6962 (§2.1) Merkle tree hashes: a leaf is SHA-256(0x00 ‖ data), an inner node
@@ -11,12 +11,13 @@ const NODE = Buffer.from([1]);
 /** The root of the tree with no leaves: SHA-256 of the empty string. */
 export const EMPTY_ROOT = createHash('sha256').digest('hex');
 
+// One-shot hashes of one buffer: a streaming Hash object per leaf costs more than the hashing.
 export function leafHash(data: Buffer): Buffer {
-  return createHash('sha256').update(LEAF).update(data).digest();
+  return hash('sha256', Buffer.concat([LEAF, data]), 'buffer');
 }
 
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE).update(left).update(right).digest();
+  return hash('sha256', Buffer.concat([NODE, left, right]), 'buffer');
 }
 
 /**
@@ -66,9 +67,21 @@ export function merkleRoot(leaves: readonly Buffer[]): string {
 }
 
 /** What an event contributes to a checkpoint's tree: its global position and its stored hash. */
-export function eventLeaf(position: number, hash: string): Buffer {
-  const leaf = Buffer.alloc(8 + 32);
-  leaf.writeBigUInt64BE(BigInt(position));
-  leaf.write(hash, 8, 'hex');
-  return leaf;
+export function eventLeaf(position: number, eventHash: string): Buffer {
+  return eventLeafWith(Buffer.alloc(8 + 32), 0, position, eventHash);
+}
+
+/** leafHash(eventLeaf(…)) in one buffer: the 0x00 prefix, then the leaf. */
+export function eventLeafHash(position: number, eventHash: string): Buffer {
+  const prefixed = eventLeafWith(Buffer.allocUnsafe(1 + 8 + 32), 1, position, eventHash);
+  prefixed[0] = 0;
+  return hash('sha256', prefixed, 'buffer');
+}
+
+function eventLeafWith(buffer: Buffer, at: number, position: number, eventHash: string): Buffer {
+  // Positions are below 2^53: the high and low 32 bits, big-endian.
+  buffer.writeUInt32BE(Math.floor(position / 2 ** 32), at);
+  buffer.writeUInt32BE(position >>> 0, at + 4);
+  buffer.write(eventHash, at + 8, 'hex');
+  return buffer;
 }

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { EMPTY_ROOT, eventLeaf, leafHash, MerkleAccumulator, merkleRoot, nodeHash } from './merkle';
+import {
+  EMPTY_ROOT,
+  eventLeaf,
+  eventLeafHash,
+  leafHash,
+  MerkleAccumulator,
+  merkleRoot,
+  nodeHash,
+} from './merkle';
 
 const sha256 = (...parts: Buffer[]) => {
   const hash = createHash('sha256');
@@ -41,5 +49,11 @@ describe('RFC 6962 Merkle tree hashes', () => {
     const hash = 'ab'.repeat(32);
     expect(eventLeaf(1025, hash)).not.toEqual(eventLeaf(2049, hash));
     expect(eventLeaf(1025, hash).subarray(8).toString('hex')).toBe(hash);
+    expect(
+      eventLeaf(2 ** 40 + 5, hash)
+        .subarray(0, 8)
+        .toString('hex'),
+    ).toBe('0000010000000005');
+    expect(eventLeafHash(7, hash)).toEqual(leafHash(eventLeaf(7, hash)));
   });
 });
