@@ -64,9 +64,14 @@ export function checkpointHash(payload: CheckpointPayload): string {
   return createHash('sha256').update(signedBytes(payload)).digest('hex');
 }
 
+/** canonicalJson({ caseId, fromVersion, hash, positions, stream, version }), keys written in order. */
 export function headLeaf(head: StreamHead): Buffer {
   const { stream, caseId, fromVersion, version, hash, positions } = head;
-  return Buffer.from(canonicalJson({ stream, caseId, fromVersion, version, hash, positions }), 'utf8');
+  return Buffer.from(
+    `{"caseId":${JSON.stringify(caseId)},"fromVersion":${fromVersion},"hash":${JSON.stringify(hash)}` +
+      `,"positions":[${positions.join(',')}],"stream":${JSON.stringify(stream)},"version":${version}}`,
+    'utf8',
+  );
 }
 
 /** Sorted by UTF-16 code units, as canonical JSON sorts keys: never by a database collation. */

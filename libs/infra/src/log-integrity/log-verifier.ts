@@ -76,15 +76,22 @@ export async function verifyLog(
     if (range) sealedStreams.add(range);
     return range;
   };
+  // The next checkpoint's heads are read while this one's range is checked.
   let index = 0;
   let range = await open(0);
+  let upcoming = open(1);
+  upcoming.catch(() => undefined);
+  const advance = async () => {
+    range?.close();
+    index += 1;
+    range = await upcoming;
+    upcoming = open(index + 1);
+    // Awaited at the next advance; a scan that fails first must not leave it unhandled.
+    upcoming.catch(() => undefined);
+  };
   let events = 0;
   for await (const event of scanLog(sql, { pageSize: options.pageSize })) {
-    while (range && event.position > range.checkpoint.lastPosition) {
-      range.close();
-      index += 1;
-      range = await open(index);
-    }
+    while (range && event.position > range.checkpoint.lastPosition) await advance();
     chain.observe(event);
     if (!range) tail.add(event.position);
     else if (event.position >= range.checkpoint.firstPosition) range.observe(event);
@@ -92,11 +99,8 @@ export async function verifyLog(
     events += 1;
     if (events % PROGRESS_EVERY === 0) options.onProgress?.({ events, position: event.position });
   }
-  while (range) {
-    range.close();
-    index += 1;
-    range = await open(index);
-  }
+  while (range) await advance();
+  await upcoming;
   sealedStreams.reportMissing((stream) => chain.has(stream));
   return report(
     { kind: 'log' },

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../event-store/event-hash';
+import { headLeaf } from './checkpoint';
 import fc from 'fast-check';
 import {
   EMPTY_ROOT,
@@ -55,5 +57,19 @@ describe('RFC 6962 Merkle tree hashes', () => {
         .toString('hex'),
     ).toBe('0000010000000005');
     expect(eventLeafHash(7, hash)).toEqual(leafHash(eventLeaf(7, hash)));
+  });
+});
+
+describe('a checkpoint’s stream head leaf', () => {
+  it('is the canonical JSON of the head', () => {
+    const head = {
+      stream: 'notification-ñ"1',
+      caseId: null,
+      fromVersion: 2,
+      version: 3,
+      hash: 'ab'.repeat(32),
+      positions: [1025, 2049],
+    };
+    expect(headLeaf(head).toString('utf8')).toBe(canonicalJson(head));
   });
 });
