@@ -8,6 +8,7 @@ import { progressBar } from './progress-bar';
 
 /** `all` (or `--all`, or nothing) stands for every projection. */
 export const ALL = ['all', '--all'];
+import { verifyBeforeRebuild } from './verify-log';
 
 /**
  * Rebuilds the named read models from the whole log, one after another, streaming, with
@@ -48,10 +49,12 @@ export async function rebuildFromCommandLine(names: readonly string[]): Promise<
   const storage = await openStorage(config);
   const bar = progressBar();
   try {
+    // A log that fails verification is not rebuilt from (unless --force-unverified, loudly).
+    const chosen = await verifyBeforeRebuild(storage, config, names, console.error);
     await rebuildProjections(
       storage,
       loadDeadlineRules(config),
-      names,
+      chosen,
       (line) => {
         bar.done();
         console.log(line);

@@ -8,13 +8,13 @@ import { IdentityApiModule } from './identity/identity-api.module';
 import { FilingModule } from './filing/filing.module';
 import { StatusModule } from './status/status.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { ReviewModule } from './review/review.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PowersModule } from './powers/powers.module';
 import { PreferencesModule } from './preferences/preferences.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { CaseLifecycleModule } from './case-lifecycle/case-lifecycle.module';
-import { AuditModule } from './audit/audit.module';
 import { AuditExportModule } from './audit/export-case/audit-export.module';
 
 @Module({})
@@ -39,7 +39,6 @@ export class ApiModule {
         FilingModule,
         StatusModule,
         AdminModule,
-        AuditModule,
         AuditExportModule,
       ],
     };

@@ -17,8 +17,18 @@ import type { ReadModelRunner } from '@expediente/infra/projections/read-model-r
 import { STORAGE, Storage } from '@expediente/infra/storage/storage';
 import { reactionFor } from './reactions/reactions';
 import { JobData, ReactionContext } from './reactions/reaction';
-import { onScrape, recordReconcilerRedrive } from '@expediente/infra/metrics/metrics';
 import { projectionCollector } from '@expediente/infra/metrics/collectors';
+import {
+  onScrape,
+  recordLogVerificationFailures,
+  recordReconcilerRedrive,
+} from '@expediente/infra/metrics/metrics';
+import {
+  describeFinding,
+  LOG_INTEGRITY,
+  LogIntegrity,
+} from '@expediente/infra/log-integrity/log-integrity.port';
+import { CheckpointSchedule } from '@expediente/infra/log-integrity/checkpoint-schedule';
 
 /** As many stalls as attempts: a killed worker costs a job no more than a failed run would. */
 const MAX_STALLS = DEFAULT_JOB_OPTIONS.attempts;
@@ -42,6 +52,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private readonly connections: Redis[] = [];
   private sweeper?: NodeJS.Timeout;
   private stopMetrics?: () => void;
+  private readonly checkpoints?: CheckpointSchedule;
 
   constructor(
     @Inject(STORAGE) private readonly storage: Storage,
@@ -51,6 +62,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(DEADLINE_RULES) rules: DeadlineRules,
     private readonly reactions: ReactionContext,
     private readonly pino: PinoLogger,
+    @Inject(LOG_INTEGRITY) integrity: LogIntegrity,
   ) {
     const prefix = config.get('QUEUE_PREFIX', { infer: true });
     this.queues = {
@@ -69,6 +81,22 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
         this.logger.warn(`re-drove ${count} ${effect} job(s) the queue had lost or failed`);
       },
     });
+    // Projections read the same events: a failure here is theirs too, so it is loud.
+    this.checkpoints =
+      storage.eventStore.kind === 'eventstoredb'
+        ? undefined
+        : new CheckpointSchedule(integrity, {
+            everyMs: config.get('LOG_CHECKPOINT_MS', { infer: true }),
+            onFindings: (findings) => {
+              recordLogVerificationFailures(findings.map((finding) => finding.code));
+              this.logger.error(
+                `LOG VERIFICATION FAILED: ${findings.length} finding(s) in events not yet checkpointed; ` +
+                  `projections are reading a log that does not verify, and nothing is sealed over it. ` +
+                  findings.slice(0, 5).map(describeFinding).join(' | '),
+              );
+            },
+            onError: (error) => this.logger.error(`log checkpoint: ${String(error)}`),
+          });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -86,11 +114,13 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     const every = this.config.get('DEADLINE_SWEEP_MS', { infer: true });
     this.sweeper = setInterval(() => void this.promoteDueDeadlines().catch(report('deadline sweep')), every);
     this.reconciler.start(this.config.get('RECONCILE_MS', { infer: true }), report('reconciler'));
+    this.checkpoints?.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
     this.stopMetrics?.();
+    await this.checkpoints?.stop();
     this.reconciler.stop();
     await this.relay.stop();
     for (const runner of this.projections) await runner.stop();

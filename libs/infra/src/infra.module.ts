@@ -15,6 +15,8 @@ import { Redis } from 'ioredis';
 import type { DestinationStream } from 'pino';
 import { AppConfig, configSchema, loadConfig } from './config/config.schema';
 import { EVENT_STORE } from './event-store/event-store.port';
+import { LOG_INTEGRITY } from './log-integrity/log-integrity.port';
+import { openLogIntegrity } from './log-integrity/log-integrity.factory';
 import { createRedis, REDIS } from './queue/redis';
 import { openStorage, Storage, STORAGE } from './storage/storage';
 import { SQL_CLIENT } from './sql/sql-client';
@@ -106,6 +108,12 @@ export class InfraModule implements NestModule {
           inject: [ConfigService],
           useFactory: (config: TypedConfig) => loadDeadlineRules(configOf(config)),
         },
+        {
+          provide: LOG_INTEGRITY,
+          inject: [ConfigService, STORAGE],
+          useFactory: (config: TypedConfig, storage: Storage) =>
+            openLogIntegrity(configOf(config), storage, () => processClock.now()),
+        },
         InfraLifecycle,
         NestLogger,
       ],
@@ -119,6 +127,7 @@ export class InfraModule implements NestModule {
         BLOB_STORE,
         CLOCK,
         DEADLINE_RULES,
+        LOG_INTEGRITY,
       ],
     };
   }

@@ -716,6 +716,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify one case’s history
+         * @description Checks every stream of the case: hash chains, contiguous versions, and each event against the signed checkpoint that sealed it (position, stream head, a deleted or slipped-in event). Events after the last checkpoint are chain-checked and reported as not yet checkpointed. Findings are located: stream, version, position, event, checkpoint, expected against found.
+         */
+        get: operations["verifyCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start verifying the whole log
+         * @description Starts a verification of every event against its hash chain and every signed checkpoint (Merkle root, count, stream heads, signature, time-stamp, the chain of checkpoints). Poll the returned link for progress and the report.
+         */
+        post: operations["startLogVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/verifications/{verificationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * See a whole-log verification
+         * @description Its progress while running; its report (every finding located) once done.
+         */
+        get: operations["viewLogVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/cases/{caseId}/history": {
         parameters: {
             query?: never;
@@ -5089,6 +5149,319 @@ export interface operations {
             };
             /** @description UNSAFE_TEXT */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyCase: {
+        parameters: {
+            query: {
+                caseId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verify one case’s history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scope: {
+                            /** @enum {string} */
+                            kind: "log";
+                        } | {
+                            /** @enum {string} */
+                            kind: "case";
+                            caseId: string;
+                            streams: string[];
+                        };
+                        /** @description No finding at all. */
+                        intact: boolean;
+                        events: number;
+                        streams: number;
+                        checkpoints: number;
+                        /** @description Checkpoints whose time-stamp token verified. */
+                        timestamped: number;
+                        notYetCheckpointed: {
+                            events: number;
+                            firstPosition?: number;
+                            lastPosition?: number;
+                        };
+                        /** @description The first 1000 findings, each located. */
+                        findings: {
+                            /**
+                             * @description Stable: CHAIN_BROKEN, STREAM_MISSING, POSITION_MOVED, …
+                             * @example CHAIN_BROKEN
+                             */
+                            code: string;
+                            message: string;
+                            /** @example case-3f1c… */
+                            stream?: string;
+                            version?: number;
+                            position?: number;
+                            eventId?: string;
+                            checkpoint?: number;
+                            expected?: string | number;
+                            found?: string | number;
+                        }[];
+                        findingsTotal: number;
+                        seconds: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSAFE_TEXT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startLogVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Start verifying the whole log */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        requestedBy: string;
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        eventsChecked: number;
+                        /** @description Once done. */
+                        report?: {
+                            scope: {
+                                /** @enum {string} */
+                                kind: "log";
+                            } | {
+                                /** @enum {string} */
+                                kind: "case";
+                                caseId: string;
+                                streams: string[];
+                            };
+                            /** @description No finding at all. */
+                            intact: boolean;
+                            events: number;
+                            streams: number;
+                            checkpoints: number;
+                            /** @description Checkpoints whose time-stamp token verified. */
+                            timestamped: number;
+                            notYetCheckpointed: {
+                                events: number;
+                                firstPosition?: number;
+                                lastPosition?: number;
+                            };
+                            /** @description The first 1000 findings, each located. */
+                            findings: {
+                                /**
+                                 * @description Stable: CHAIN_BROKEN, STREAM_MISSING, POSITION_MOVED, …
+                                 * @example CHAIN_BROKEN
+                                 */
+                                code: string;
+                                message: string;
+                                /** @example case-3f1c… */
+                                stream?: string;
+                                version?: number;
+                                position?: number;
+                                eventId?: string;
+                                checkpoint?: number;
+                                expected?: string | number;
+                                found?: string | number;
+                            }[];
+                            findingsTotal: number;
+                            seconds: number;
+                        };
+                        /** @description Why it could not run, when failed. */
+                        error?: string;
+                        links: {
+                            self: string;
+                        };
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewLogVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                verificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description See a whole-log verification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        requestedBy: string;
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        eventsChecked: number;
+                        /** @description Once done. */
+                        report?: {
+                            scope: {
+                                /** @enum {string} */
+                                kind: "log";
+                            } | {
+                                /** @enum {string} */
+                                kind: "case";
+                                caseId: string;
+                                streams: string[];
+                            };
+                            /** @description No finding at all. */
+                            intact: boolean;
+                            events: number;
+                            streams: number;
+                            checkpoints: number;
+                            /** @description Checkpoints whose time-stamp token verified. */
+                            timestamped: number;
+                            notYetCheckpointed: {
+                                events: number;
+                                firstPosition?: number;
+                                lastPosition?: number;
+                            };
+                            /** @description The first 1000 findings, each located. */
+                            findings: {
+                                /**
+                                 * @description Stable: CHAIN_BROKEN, STREAM_MISSING, POSITION_MOVED, …
+                                 * @example CHAIN_BROKEN
+                                 */
+                                code: string;
+                                message: string;
+                                /** @example case-3f1c… */
+                                stream?: string;
+                                version?: number;
+                                position?: number;
+                                eventId?: string;
+                                checkpoint?: number;
+                                expected?: string | number;
+                                found?: string | number;
+                            }[];
+                            findingsTotal: number;
+                            seconds: number;
+                        };
+                        /** @description Why it could not run, when failed. */
+                        error?: string;
+                        links: {
+                            self: string;
+                        };
+                    };
+                };
+            };
+            /** @description INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERIFICATION_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

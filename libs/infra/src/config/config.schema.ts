@@ -61,6 +61,17 @@ export const configSchema = z.object({
    * notification…) whose job Redis lost or failed; also how long one may be owed before that.
    */
   RECONCILE_MS: z.coerce.number().int().min(50).default(60_000),
+  /**
+   * Tamper evidence: the worker seals a signed checkpoint over the log once this many events
+   * wait, or every LOG_CHECKPOINT_MS when fewer do; no checkpoint covers more than this many.
+   */
+  LOG_CHECKPOINT_EVENTS: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  LOG_CHECKPOINT_MS: z.coerce.number().int().min(50).default(60_000),
+  /**
+   * Who time-stamps checkpoints (RFC 3161): `local` is an authority inside this system with its
+   * own key in DATA_DIR/tsa, for development only; `none` stamps nothing.
+   */
+  TIMESTAMP_AUTHORITY: z.enum(['none', 'local']).default('local'),
   /** How long a job is held by a worker that stopped answering before another takes it over. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   API_PORT: port.default(3000),

@@ -89,6 +89,18 @@ export function recordReconcilerRedrive(effect: string, count = 1): void {
   reconcilerRedrives.inc({ effect }, count);
 }
 
+const logVerificationFailures = new Counter({
+  name: 'expediente_log_verification_failures_total',
+  help: 'Findings of the worker’s verification of new events before sealing a checkpoint, by finding code (any is tampering or corruption)',
+  labelNames: ['code'] as const,
+  registers,
+});
+
+/** The worker's checkpoint schedule calls this when the events it was to seal fail verification. */
+export function recordLogVerificationFailures(codes: readonly string[]): void {
+  for (const code of codes) logVerificationFailures.inc({ code });
+}
+
 const scrapeErrors = new Counter({
   name: 'expediente_metrics_scrape_errors_total',
   help: 'Collectors that failed during a scrape (e.g. Redis down); their gauges are left out',

@@ -30,7 +30,7 @@ const VALIDITY_YEARS = 5;
  * typings call this field a tag *class*; the code reads it as the string *type*.
  */
 const utf8Type: number = forge.asn1.Type.UTF8;
-const UTF8: forge.asn1.Class = utf8Type;
+export const UTF8: forge.asn1.Class = utf8Type;
 
 /** A development seal only: production loads a qualified seal certificate issued to the body. */
 const SUBJECT: forge.pki.CertificateField[] = [
@@ -39,10 +39,16 @@ const SUBJECT: forge.pki.CertificateField[] = [
   { name: 'countryName', value: 'ES' },
 ];
 
+const SEAL_EXTENSIONS = [
+  { name: 'basicConstraints', cA: false, critical: true },
+  { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+  { name: 'subjectKeyIdentifier' },
+];
+
 export class SealKeyMismatch extends Error {
   override readonly name = 'SealKeyMismatch';
   constructor(dir: string) {
-    super(`${dir}: the seal's private key does not belong to its certificate; restore the pair from backup.`);
+    super(`${dir}: the private key does not belong to its certificate; restore the pair from backup.`);
   }
 }
 
@@ -52,12 +58,26 @@ export class SealKeyMismatch extends Error {
  * by every process on the same data directory.
  */
 export function loadOrCreateSeal(dataDir: string, now: Date = new Date()): Seal {
-  const dir = resolve(dataDir, 'seal');
-  if (!existsSync(join(dir, KEY_FILE))) createSeal(dir, now);
-  return sealFrom(dir);
+  return sealFrom(loadOrCreateSigningKey(resolve(dataDir, 'seal'), SUBJECT, SEAL_EXTENSIONS, now));
 }
 
-function sealFrom(dir: string): Seal {
+/** A private key and its self-signed certificate, kept in `dir` and created there on first use. */
+export interface SigningKey {
+  readonly key: forge.pki.rsa.PrivateKey;
+  readonly certificate: forge.pki.Certificate;
+  readonly certificatePem: string;
+  /** The certificate's issuer, ready for a CMS signer (see decodedName). */
+  readonly issuer: forge.pki.CertificateField[];
+}
+
+/** Also the local time-stamping authority's key (its own directory, subject and key usage). */
+export function loadOrCreateSigningKey(
+  dir: string,
+  subject: forge.pki.CertificateField[],
+  extensions: object[],
+  now: Date = new Date(),
+): SigningKey {
+  if (!existsSync(join(dir, KEY_FILE))) createSigningKey(dir, subject, extensions, now);
   const certificatePem = readFileSync(join(dir, CERT_FILE), 'utf8');
   const key = forge.pki.privateKeyFromPem(
     readFileSync(join(dir, KEY_FILE), 'utf8'),
@@ -65,8 +85,10 @@ function sealFrom(dir: string): Seal {
   const certificate = forge.pki.certificateFromPem(certificatePem);
   const publicKey = certificate.publicKey as forge.pki.rsa.PublicKey;
   if (!publicKey.n.equals(key.n) || !publicKey.e.equals(key.e)) throw new SealKeyMismatch(dir);
-  const issuer = decodedName(certificate.issuer.attributes);
+  return { key, certificate, certificatePem, issuer: decodedName(certificate.issuer.attributes) };
+}
 
+function sealFrom({ key, certificate, certificatePem, issuer }: SigningKey): Seal {
   return {
     certificatePem,
     signDetached(content: Buffer): Buffer {
@@ -109,7 +131,12 @@ function decodedName(attributes: forge.pki.CertificateField[]): forge.pki.Certif
  * if the API and the worker start at once on a fresh data directory, one pair wins whole
  * instead of one process's key ending up beside the other's certificate.
  */
-function createSeal(dir: string, now: Date): void {
+function createSigningKey(
+  dir: string,
+  subject: forge.pki.CertificateField[],
+  extensions: object[],
+  now: Date,
+): void {
   const parent = resolve(dir, '..');
   mkdirSync(parent, { recursive: true });
   const scratch = mkdtempSync(join(parent, '.seal-'));
@@ -120,7 +147,7 @@ function createSeal(dir: string, now: Date): void {
     const certificatePem = selfSignedCertificate(
       keyPem,
       publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-      now,
+      { subject, extensions, now },
     );
     writeFileSync(join(scratch, KEY_FILE), keyPem, { mode: 0o600 });
     writeFileSync(join(scratch, CERT_FILE), certificatePem, { mode: 0o644 });
@@ -133,7 +160,11 @@ function createSeal(dir: string, now: Date): void {
   }
 }
 
-function selfSignedCertificate(keyPem: string, publicKeyPem: string, now: Date): string {
+function selfSignedCertificate(
+  keyPem: string,
+  publicKeyPem: string,
+  { subject, extensions, now }: { subject: forge.pki.CertificateField[]; extensions: object[]; now: Date },
+): string {
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
   // Positive 128-bit serial (leading byte below 0x80), as RFC 5280 asks.
@@ -141,13 +172,9 @@ function selfSignedCertificate(keyPem: string, publicKeyPem: string, now: Date):
   certificate.validity.notBefore = now;
   certificate.validity.notAfter = new Date(now);
   certificate.validity.notAfter.setUTCFullYear(now.getUTCFullYear() + VALIDITY_YEARS);
-  certificate.setSubject(SUBJECT);
-  certificate.setIssuer(SUBJECT);
-  certificate.setExtensions([
-    { name: 'basicConstraints', cA: false, critical: true },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
+  certificate.setSubject(subject);
+  certificate.setIssuer(subject);
+  certificate.setExtensions(extensions);
   certificate.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
   return forge.pki.certificateToPem(certificate);
 }

@@ -19,6 +19,7 @@ import { UpcasterRegistry } from '../event-store/upcasters';
 import { projectionMigrations } from '../projections/projection.migrations';
 import { outstandingEffectMigrations } from '../outbox/outstanding-effects';
 import { auditActivityMigrations } from '../audit/audit-activity.migrations';
+import { checkpointMigrations } from '../log-integrity/checkpoint.migrations';
 import { CaseStatusReadModel } from '../case-status/case-status.port';
 import { openCaseStatusReadModel } from '../case-status/case-status.factory';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...outstandingEffectMigrations,
   ...auditActivityMigrations,
   ...documentReadMigrations,
+  ...checkpointMigrations,
 ];
 
 export async function openStorage(
