@@ -141,7 +141,10 @@ describe('HTTP hardening on every app', () => {
     // The development operator session is how an operator opens /queues today (npm start says so).
     const session = await fetch(`${base.backoffice}/dev/operator-session`, { redirect: 'manual' });
     expect(session.status).toBe(303);
-    const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = session.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('expediente_session='))!
+      .split(';')[0]!;
     const board = await fetch(`${base.backoffice}/queues/api/queues`, { headers: { cookie } });
     expect(board.status).toBe(200);
     expect(board.headers.get('cache-control')).toBe('no-store');

@@ -83,7 +83,7 @@ describe('npm start with no configuration', () => {
     });
     expect(session.status).toBe(303);
     expect(session.headers.get('location')).toBe('/queues');
-    const cookie = session.headers.get('set-cookie')!;
+    const cookie = session.headers.getSetCookie().find((c) => c.startsWith('expediente_session='))!;
     expect(cookie).toMatch(/HttpOnly/i);
     const board = await fetch(`http://127.0.0.1:${ports.backoffice}/queues`, {
       headers: { cookie: cookie.split(';')[0]! },

@@ -16,7 +16,9 @@ export class WebErrorFilter extends HttpProblemFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const web = maybeWebContextOf(req);
-    if (!web || !(req.accepts(['html', 'json']) === 'html')) return super.catch(error, host);
+    // A browser asks for text/html by name; an API client (`*/*`, JSON) keeps problem+json.
+    const wantsPage = (req.header('accept') ?? '').includes('text/html');
+    if (!web || !wantsPage) return super.catch(error, host);
     const status = error instanceof HttpException ? error.getStatus() : 500;
     if (status >= 500) this.log.error(error instanceof Error ? error.stack : String(error));
     const kind: ErrorKind =

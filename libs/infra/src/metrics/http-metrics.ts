@@ -17,7 +17,8 @@ export function httpMetrics(app: AppName) {
 }
 
 /** A pattern that matches any path, as Nest's not-found route (`{/*splat}`) does. */
-const CATCH_ALL = /^\{?\/\*\w*\}?$/;
+/** Express 5 catch-all patterns ('/*splat', '{/*splat}', '/{*splat}'): a middleware's, not a route's. */
+const CATCH_ALL = /^\/?\{?\/?\*\w*\}?$/;
 
 function routeOf(req: Request): string {
   const pattern: unknown = req.route?.path;
