@@ -92,7 +92,7 @@ async function start(label: string, cases: number): Promise<Running> {
   const cookie = `expediente_session=${token}`;
   const probe = await fetch(`${web}${PAGE}`, { headers: { cookie } });
   const html = await probe.text();
-  if (probe.status !== 200 || !html.includes('<table'))
+  if (probe.status !== 200 || !html.includes('</html>'))
     throw new Error(`${label}: ${PAGE} answered ${probe.status}`);
   return { label, web, cookie, schema, dataDir, storage, apps: [backoffice, api] };
 }
