@@ -92,9 +92,12 @@ async function start(label: string, cases: number): Promise<Running> {
   const cookie = `expediente_session=${token}`;
   const probe = await fetch(`${web}${PAGE}`, { headers: { cookie } });
   const html = await probe.text();
-  if (probe.status !== 200 || !html.includes('</html>'))
+  const system = { label, web, cookie, schema, dataDir, storage, apps: [backoffice, api] };
+  if (probe.status !== 200 || !html.includes('</html>')) {
+    await stop(system);
     throw new Error(`${label}: ${PAGE} answered ${probe.status}`);
-  return { label, web, cookie, schema, dataDir, storage, apps: [backoffice, api] };
+  }
+  return system;
 }
 
 async function stop(system: Running): Promise<void> {
